@@ -1,0 +1,82 @@
+// Stagemap — the Painter interface and the one function that draws a blueprint through it.
+// The ImGui painter (src/ui), the SVG painter and the cairo painters (PDF, PNG) implement
+// Painter; paint_blueprint() decides what is drawn, so the screen and every export agree.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/layout.h"
+#include "model/document.h"
+
+namespace sm::render {
+
+using layout::Rect;
+using layout::Vec2;
+
+struct RGBA {
+    std::uint8_t r = 0, g = 0, b = 0, a = 255;
+    bool operator==(const RGBA&) const = default;
+};
+
+enum class TextAlign { Left, Center, Right };
+
+class Painter {
+public:
+    virtual ~Painter() = default;
+    virtual void fill_rect(const Rect& r, RGBA color, float radius = 0) = 0;
+    virtual void stroke_rect(const Rect& r, RGBA color, float width, float radius = 0) = 0;
+    virtual void line(Vec2 a, Vec2 b, RGBA color, float width, bool dashed = false) = 0;
+    virtual void polyline(const std::vector<Vec2>& pts, RGBA color, float width, bool dashed = false) = 0;
+    virtual void fill_polygon(const std::vector<Vec2>& pts, RGBA color) = 0;  // convex
+    virtual void fill_circle(Vec2 c, float radius, RGBA color) = 0;
+    virtual void stroke_circle(Vec2 c, float radius, RGBA color, float width) = 0;
+    // One line of text; `top_left` is the top of the line box (height = measurer line height).
+    virtual void text(Vec2 top_left, std::string_view utf8, float font_size, RGBA color, bool bold = false) = 0;
+    // Optional grouping hints (SVG <g>, PDF structure); default no-ops.
+    virtual void begin_group(std::string_view /*id*/) {}
+    virtual void end_group() {}
+};
+
+struct Theme {
+    RGBA background{255, 255, 255};
+    RGBA header_fill{241, 243, 246};
+    RGBA grid{214, 219, 226};
+    RGBA text{28, 32, 38};
+    RGBA muted_text{96, 104, 116};
+    RGBA card_fill{255, 255, 255};
+    RGBA card_border{150, 160, 172};
+    RGBA line_interaction{0, 114, 178};      // Okabe–Ito blue
+    RGBA line_visibility{213, 94, 0};        // vermillion
+    RGBA line_internal{0, 158, 115};         // bluish green
+    RGBA fail{213, 94, 0};
+    RGBA wait{230, 159, 0};
+    RGBA connector{70, 78, 90};
+    RGBA emotion_negative{213, 94, 0};
+    RGBA emotion_neutral{150, 150, 150};
+    RGBA emotion_positive{0, 114, 178};
+    RGBA dimmed_overlay{255, 255, 255, 180};
+    // Per lane kind: evidence, customer, frontstage, backstage, support, custom.
+    RGBA lane_fill[6] = {{250, 247, 240}, {238, 245, 252}, {241, 250, 245}, {248, 244, 252}, {246, 246, 246}, {252, 252, 252}};
+};
+
+Theme light_theme();
+Theme dark_theme();
+
+struct PaintOptions {
+    Theme theme = light_theme();
+    std::optional<sm::TierId> tier_lens;  // cards that do not serve this tier are dimmed
+    bool hide_other_tiers = false;        // with a lens: hide instead of dim
+    float zoom = 1;                       // layout units -> pixels, for level of detail
+    std::optional<Rect> visible;          // cull to this rect (layout coordinates); empty = all
+    bool draw_background = true;
+};
+
+// Draws the static scene: no selection, no hover (those are the canvas's overlay).
+void paint_blueprint(const sm::Document& doc, const layout::BlueprintLayout& lay, Painter& painter,
+                     const PaintOptions& options = {});
+
+}  // namespace sm::render
