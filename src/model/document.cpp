@@ -64,12 +64,15 @@ std::optional<int> canonical_rank(LaneKind k) {
 }
 
 // [SECTION] Colours
+namespace {
+constexpr char kHexDigits[] = "0123456789ABCDEF";
+}
+
 std::string to_hex(Color c) {
-    static constexpr char kDigits[] = "0123456789ABCDEF";
     std::string s = "#";
     for (std::uint8_t v : {c.r, c.g, c.b}) {
-        s += kDigits[v >> 4];
-        s += kDigits[v & 15];
+        s += kHexDigits[v >> 4];
+        s += kHexDigits[v & 15];
     }
     return s;
 }
