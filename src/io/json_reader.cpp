@@ -90,8 +90,19 @@ public:
 
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
         // nlohmann counts the failing character itself; point at it.
-        const auto [line, column] = line_column(text_, position > 0 ? position - 1 : 0);
+        std::size_t at_offset = position > 0 ? position - 1 : 0;
         std::string msg = ex.what();
+        const bool unexpected_string = msg.find("unexpected string literal") != std::string::npos;
+        if (unexpected_string && at_offset < text_.size() && text_[at_offset] == '"') {
+            // Point at the start of the string that should not be there, not at its end.
+            std::size_t i = at_offset;
+            while (i > 0) {
+                --i;
+                if (text_[i] == '"' && (i == 0 || text_[i - 1] != '\\')) break;
+            }
+            at_offset = i;
+        }
+        const auto [line, column] = line_column(text_, at_offset);
         // Strip "[json.exception.parse_error.101] parse error at line 1, column 2: ".
         if (auto at = msg.find("column "); at != std::string::npos) {
             if (auto colon = msg.find(": ", at); colon != std::string::npos) msg = msg.substr(colon + 2);
@@ -99,6 +110,7 @@ public:
             msg = msg.substr(colon + 2);
         }
         if (msg.find("ill-formed UTF-8") != std::string::npos) msg = "invalid UTF-8 byte in a string (the file must be UTF-8)";
+        if (unexpected_string) msg += " (is a comma missing before it?)";
         diags_.error("line " + std::to_string(line) + ", column " + std::to_string(column), msg);
         return false;
     }

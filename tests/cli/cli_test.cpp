@@ -1,0 +1,221 @@
+// Runs the stagemap executable as a user would and checks what it prints and returns.
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "stagemap-cli-XXXXXX").string();
+        path = ::mkdtemp(tmpl.data());
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+// Runs `stagemap args...` with stdout and stderr captured in files (no pipes to deadlock on).
+Run stagemap(const std::vector<std::string>& args, const std::string& exe = STAGEMAP_EXE) {
+    TempDir io;
+    const fs::path out = io.path / "out", err = io.path / "err";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    std::vector<std::string> all{exe};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    // No DISPLAY: the subcommands must not need one.
+    std::vector<std::string> env_strings{"PATH=/usr/bin:/bin", "HOME=" + io.path.string(), "LANG=C.UTF-8"};
+    std::vector<char*> envp;
+    for (auto& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    pid_t pid = 0;
+    Run r;
+    if (posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), envp.data()) == 0) {
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+}
+
+const fs::path kSource = STAGEMAP_SOURCE_DIR;
+
+std::vector<std::string> examples() {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(kSource / "blueprints"))
+        if (e.path().string().ends_with(".blueprint.json")) out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void write(const fs::path& p, std::string_view text) {
+    std::ofstream o(p, std::ios::binary);
+    o << text;
+}
+
+constexpr std::string_view kBroken = R"({"format":"stagemap.blueprint","version":1,"title":"T",
+"phases":[{"id":"p","name":"P"}],"steps":[{"id":"s","phase":"p","name":"S"}],
+"lanes":[{"id":"frontstage","kind":"frontstage","name":"F"}],
+"cards":[{"id":"a","lane":"frontstage","step":"s","title":"A"},{"id":"b","lane":"frontstage","step":"s","title":"B"},
+{"id":"c","lane":"frontstage","step":"s","title":"C"},{"id":"d","lane":"frontstge","step":"s","title":"D"}]})";
+
+}  // namespace
+
+TEST_CASE("help and usage errors") {
+    auto help = stagemap({"--help"});
+    CHECK(help.code == 0);
+    CHECK(help.out.find("validate") != std::string::npos);
+    CHECK(help.out.find("fmt") != std::string::npos);
+    CHECK(help.out.find("stats") != std::string::npos);
+    for (const char* sub : {"validate", "fmt"}) {
+        CAPTURE(sub);
+        auto r = stagemap({sub, "--help"});
+        CHECK(r.code == 0);
+        CHECK(r.out.find("FILE") != std::string::npos);
+    }
+    auto missing = stagemap({"validate"});
+    CHECK(missing.code == 2);
+    CHECK(missing.out.empty());
+    CHECK(missing.err.find("FILE") != std::string::npos);
+    auto bad_flag = stagemap({"stats", "--no-such-flag", "x.json"});
+    CHECK(bad_flag.code == 2);
+}
+
+TEST_CASE("validate accepts every example blueprint") {
+    auto files = examples();
+    REQUIRE(files.size() >= 3);
+    auto r = stagemap(files);
+    r = stagemap([&] {
+        std::vector<std::string> a{"validate"};
+        a.insert(a.end(), files.begin(), files.end());
+        return a;
+    }());
+    CHECK(r.code == 0);
+    for (const auto& f : files) CHECK(r.out.find(f + ": ok\n") != std::string::npos);
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("validate refuses a broken file, naming the place") {
+    TempDir dir;
+    const fs::path bad = dir.path / "bad.blueprint.json";
+    write(bad, kBroken);
+    auto r = stagemap({"validate", bad.string()});
+    CHECK(r.code == 1);
+    CHECK(r.err.find(bad.string() + ": cards[3].lane: no lane with id \"frontstge\"") != std::string::npos);
+    CHECK(r.out.find(": ok") == std::string::npos);
+
+    // A good file and a bad one: both reported, exit 1.
+    auto both = stagemap({"validate", examples()[0], bad.string()});
+    CHECK(both.code == 1);
+    CHECK(both.out.find(examples()[0] + ": ok") != std::string::npos);
+
+    auto json = stagemap({"validate", "--json", bad.string()});
+    CHECK(json.code == 1);
+    auto report = nlohmann::json::parse(json.out);
+    REQUIRE(report.size() == 1);
+    CHECK(report[0]["ok"] == false);
+    CHECK(report[0]["diagnostics"][0]["where"] == "cards[3].lane");
+
+    auto missing = stagemap({"validate", (dir.path / "nope.json").string()});
+    CHECK(missing.code == 1);
+    CHECK(missing.err.find("no such file") != std::string::npos);
+}
+
+TEST_CASE("validate names JSON syntax errors by line and column") {
+    TempDir dir;
+    const fs::path bad = dir.path / "syntax.blueprint.json";
+    write(bad, "{\n  \"format\": \"stagemap.blueprint\"\n  \"version\": 1\n}\n");
+    auto r = stagemap({"validate", bad.string()});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("line 3, column 3:") != std::string::npos);
+}
+
+TEST_CASE("fmt rewrites in canonical form, is idempotent and keeps unknown keys") {
+    TempDir dir;
+    const fs::path f = dir.path / "messy.blueprint.json";
+    const std::string messy = R"({"version":1,"format":"stagemap.blueprint","custom":{"b":1,"a":[2]},"title":"乱",
+      "phases":[{"name":"P","id":"p"}],"steps":[{"name":"S","phase":"p","id":"s","emotion":null}],"lanes":[],"cards":[]})";
+    write(f, messy);
+
+    auto check = stagemap({"fmt", "--check", f.string()});
+    CHECK(check.code == 1);
+    CHECK(check.out == f.string() + "\n");
+    CHECK(slurp(f) == messy);  // --check changes nothing
+
+    auto fmt = stagemap({"fmt", f.string()});
+    CHECK(fmt.code == 0);
+    const std::string once = slurp(f);
+    CHECK(once != messy);
+    CHECK(once.find("\"custom\": {\n    \"b\": 1,\n    \"a\": [\n      2\n    ]\n  }") != std::string::npos);
+    CHECK(once.find("\"title\": \"乱\"") != std::string::npos);
+    CHECK(!fs::exists(f.string() + ".bak"));
+
+    auto again = stagemap({"fmt", f.string()});
+    CHECK(again.code == 0);
+    CHECK(slurp(f) == once);
+    auto clean = stagemap({"fmt", "--check", f.string()});
+    CHECK(clean.code == 0);
+    CHECK(clean.out.empty());
+}
+
+TEST_CASE("fmt refuses a broken file and leaves it alone") {
+    TempDir dir;
+    const fs::path bad = dir.path / "bad.blueprint.json";
+    write(bad, kBroken);
+    auto r = stagemap({"fmt", bad.string()});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("cards[3].lane") != std::string::npos);
+    CHECK(slurp(bad) == kBroken);
+}
+
+TEST_CASE("the examples are in canonical form") {
+    std::vector<std::string> args{"fmt", "--check"};
+    for (const auto& f : examples()) args.push_back(f);
+    auto r = stagemap(args);
+    CHECK_MESSAGE(r.code == 0, r.out);
+}
+
+TEST_CASE("opening the GUI without stagemap-gui next to the binary says so") {
+    TempDir dir;
+    const fs::path copy = dir.path / "stagemap";
+    fs::copy_file(STAGEMAP_EXE, copy);
+    fs::permissions(copy, fs::perms::owner_all);
+    auto r = stagemap({examples()[0]}, copy.string());
+    CHECK(r.code == 1);
+    CHECK(r.err.find("GUI") != std::string::npos);
+}
