@@ -102,7 +102,7 @@ TEST_CASE("help and usage errors") {
     CHECK(help.out.find("validate") != std::string::npos);
     CHECK(help.out.find("fmt") != std::string::npos);
     CHECK(help.out.find("stats") != std::string::npos);
-    for (const char* sub : {"validate", "fmt"}) {
+    for (const char* sub : {"validate", "fmt", "stats"}) {
         CAPTURE(sub);
         auto r = stagemap({sub, "--help"});
         CHECK(r.code == 0);
@@ -218,4 +218,65 @@ TEST_CASE("opening the GUI without stagemap-gui next to the binary says so") {
     auto r = stagemap({examples()[0]}, copy.string());
     CHECK(r.code == 1);
     CHECK(r.err.find("GUI") != std::string::npos);
+}
+
+TEST_CASE("stats prints counts, peak-end and tiers; --json is one stable object") {
+    const std::string hotpot = (kSource / "blueprints" / "hotpot-restaurant.blueprint.json").string();
+    auto text = stagemap({"stats", hotpot});
+    CHECK(text.code == 0);
+    CHECK(text.out.find("Peak") != std::string::npos);
+    CHECK(text.out.find("Remembered") != std::string::npos);
+
+    auto r = stagemap({"stats", "--json", hotpot});
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    for (const char* key : {"phases", "steps", "lanes", "cards", "fail_points", "wait_points", "connectors", "votes",
+                            "duration_min", "peak", "end", "best", "worst", "remembered", "experienced", "gap",
+                            "recommendations", "tiers"})
+        CHECK_MESSAGE(j.contains(key), key);
+    CHECK(j["lanes"]["customer"] == 1);
+    CHECK(j["lanes"]["custom"] == 0);
+    CHECK(j["duration_min"].contains("by_phase"));
+    CHECK(j["tiers"].size() == 4);
+    CHECK(j["tiers"][0].contains("linked"));
+}
+
+TEST_CASE("stats on a hand-made blueprint gives hand-worked numbers") {
+    TempDir dir;
+    const fs::path f = dir.path / "small.blueprint.json";
+    // Emotions -1, +2, +1 over 10, 5 and 5 minutes: peak +2 (s2), end +1 (s3): remembered 1.5;
+    // experienced (-10 + 10 + 5) / 20 = 0.25; gap 1.25. One fail, one wait of 12 min.
+    write(f, R"({"format":"stagemap.blueprint","version":1,"title":"Small",
+      "phases":[{"id":"a","name":"A"},{"id":"b","name":"B"}],
+      "steps":[{"id":"s1","phase":"a","name":"Queue","emotion":-1,"duration_min":10},
+               {"id":"s2","phase":"a","name":"Show","emotion":2,"duration_min":5},
+               {"id":"s3","phase":"b","name":"Bye","emotion":1,"duration_min":5,"need":"a warm goodbye"}],
+      "lanes":[{"id":"c","kind":"customer","name":"C"},{"id":"f","kind":"frontstage","name":"F"}],
+      "cards":[{"id":"x","lane":"c","step":"s1","title":"wait","wait_min":12},
+               {"id":"y","lane":"f","step":"s2","title":"show","fail":"chef absent","votes":3}],
+      "connectors":[{"from":"x","to":"y"}]})");
+    auto r = stagemap({"stats", "--json", f.string()});
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["phases"] == 2);
+    CHECK(j["steps"] == 3);
+    CHECK(j["cards"] == 2);
+    CHECK(j["fail_points"] == 1);
+    CHECK(j["wait_points"] == 1);
+    CHECK(j["connectors"] == 1);
+    CHECK(j["votes"] == 3);
+    CHECK(j["duration_min"]["total"] == 20);
+    CHECK(j["duration_min"]["wait"] == 12);
+    CHECK(j["duration_min"]["by_phase"]["a"] == 15);
+    CHECK(j["duration_min"]["by_phase"]["b"] == 5);
+    CHECK(j["peak"]["step"] == "s2");
+    CHECK(j["end"]["step"] == "s3");
+    CHECK(j["worst"]["step"] == "s1");
+    CHECK(j["remembered"].get<double>() == doctest::Approx(1.5));
+    CHECK(j["experienced"].get<double>() == doctest::Approx(0.25));
+    CHECK(j["gap"].get<double>() == doctest::Approx(1.25));
+
+    auto bad = stagemap({"stats", (dir.path / "none.json").string()});
+    CHECK(bad.code == 1);
+    CHECK(bad.out.empty());
 }
