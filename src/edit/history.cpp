@@ -13,6 +13,7 @@ void CompositeCommand::revert(Document& doc) {
 }
 
 void History::execute(std::unique_ptr<Command> c) {
+    if (!c) return;
     c->apply(doc_);
     undo_.push_back(std::move(c));
     undo_revisions_.push_back(revision_);

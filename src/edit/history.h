@@ -3,6 +3,7 @@
 // both on the same Document. The History owns the document and the undo and redo stacks.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,12 +21,19 @@ public:
     virtual void revert(Document& doc) = 0;
 };
 
+// What every command factory in this module returns; nullptr means "nothing to do"
+// (an invalid or no-op gesture), which History::execute ignores.
+using CommandPtr = std::unique_ptr<Command>;
+
 // Several commands as one undo step (one user gesture).
 class CompositeCommand final : public Command {
 public:
     explicit CompositeCommand(std::string name) : name_(std::move(name)) {}
-    void add(std::unique_ptr<Command> c) { parts_.push_back(std::move(c)); }
+    void add(std::unique_ptr<Command> c) {
+        if (c) parts_.push_back(std::move(c));
+    }
     bool empty() const { return parts_.empty(); }
+    std::size_t size() const { return parts_.size(); }
     std::string name() const override { return name_; }
     void apply(Document& doc) override;
     void revert(Document& doc) override;
@@ -43,9 +51,12 @@ public:
     const Document& document() const { return doc_; }
 
     // Applies the command and pushes it on the undo stack; clears the redo stack.
+    // A null command is ignored (factories return null for invalid or no-op gestures).
     void execute(std::unique_ptr<Command> c);
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
+    std::size_t undo_count() const { return undo_.size(); }
+    std::size_t redo_count() const { return redo_.size(); }
     std::string undo_name() const;  // empty when nothing to undo
     std::string redo_name() const;
     void undo();
