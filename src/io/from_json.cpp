@@ -1,4 +1,5 @@
 // Ordered JSON DOM -> Document: every key's presence and type, with JSON paths in messages.
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <limits>
@@ -246,7 +247,7 @@ Card read_card(ObjectReader& r) {
     c.owner = r.string("owner", false).value_or("");
     if (const Json* v = r.find("votes")) {
         auto n = whole_number(*v);
-        if (r.check(v, "votes", n && *n >= 0 && *n <= 1'000'000'000, "a whole number of votes, 0 or more"))
+        if (r.check(v, "votes", n && *n >= 0, "a whole number of votes, 0 or more"))
             c.votes = *n;
     }
     c.extra = r.unknown();
@@ -280,8 +281,26 @@ Tier read_tier(ObjectReader& r) {
     return t;
 }
 
-// BCP 47 shape: a 2–8 letter language, then subtags of 1–8 letters or digits, joined by '-'.
+// BCP 47 shape: a 2–8 letter language (or a private-use "x-…" / grandfathered "i-…" tag), then
+// subtags of 1–8 letters or digits joined by '-'; a one-character subtag must be followed by one.
 bool looks_like_language_tag(std::string_view s) {
+    if (s.empty() || s.back() == '-') return false;
+    {
+        std::size_t single = 0, pos = 0;
+        while (pos <= s.size()) {  // no singleton may end the tag
+            std::size_t end = s.find('-', pos);
+            if (end == std::string_view::npos) end = s.size();
+            single = end - pos == 1 ? end : 0;
+            if (end == s.size()) break;
+            pos = end + 1;
+        }
+        if (single == s.size()) return false;
+    }
+    if (s.size() > 2 && (s[0] == 'x' || s[0] == 'X' || s[0] == 'i' || s[0] == 'I') && s[1] == '-') {
+        for (char ch : s.substr(2))
+            if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-')) return false;
+        return s.find("--") == std::string_view::npos;
+    }
     std::size_t start = 0;
     bool first = true;
     while (start <= s.size()) {

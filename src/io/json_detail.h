@@ -34,7 +34,8 @@ private:
 
 // Parses JSON text into an ordered DOM. Syntax errors are named by line and column; also
 // refuses nesting deeper than kMaxNestingDepth, duplicate keys and numbers out of range.
-// Returns false (with diagnostics) when the text is not acceptable JSON.
+// Returns false (with diagnostics) when the text could not be read to its end; true when the
+// DOM is complete, even if duplicate keys or out-of-range numbers were reported.
 bool parse_json(std::string_view text, Json& out, Diagnostics& diags);
 
 // Converts the DOM to a Document, checking every key's presence and type (paths like

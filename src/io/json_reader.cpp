@@ -1,4 +1,5 @@
 // JSON text -> ordered DOM, with hostile-input limits and messages that name the place.
+#include <cctype>
 #include <cmath>
 #include <string>
 #include <unordered_set>
@@ -51,7 +52,6 @@ std::string path_of(const std::vector<std::string>& parts) {
         if (!s.empty() && (p.empty() || p[0] != '[')) s += '.';
         s += p;
     }
-    if (s.size() > 100) s = s.substr(0, 40) + "…" + s.substr(s.size() - 40);  // deep nesting: keep both ends
     return s;
 }
 
@@ -80,10 +80,9 @@ public:
 
     bool key(string_t& k) override {
         Frame& f = frames_.back();
-        if (!f.keys.insert(k).second) {
+        f.pending_duplicate = !f.keys.insert(k).second;
+        if (f.pending_duplicate)
             diags_.error(path_of(with_part(k)), "the key \"" + k + "\" appears twice in the same object");
-            duplicate_ = true;
-        }
         f.pending_key = std::move(k);
         return true;
     }
@@ -102,6 +101,24 @@ public:
             }
             at_offset = i;
         }
+        if (msg.find("invalid literal") != std::string::npos) {
+            // Point at the first character of the word that is not a JSON literal.
+            auto word = [](unsigned char ch) { return std::isalnum(ch) || ch == '_' || ch == '-' || ch == '+' || ch == '.'; };
+            while (at_offset > 0 && at_offset < text_.size() && word(static_cast<unsigned char>(text_[at_offset])) &&
+                   word(static_cast<unsigned char>(text_[at_offset - 1])))
+                --at_offset;
+        }
+        if (msg.find("ill-formed UTF-8") != std::string::npos && at_offset < text_.size() &&
+            (static_cast<unsigned char>(text_[at_offset]) & 0xC0) != 0x80) {
+            // The byte that broke the sequence follows an unfinished one: point at its lead byte.
+            std::size_t j = at_offset;
+            while (j > 0 && at_offset - j < 3 && (static_cast<unsigned char>(text_[j - 1]) & 0xC0) == 0x80) --j;
+            if (j > 0) {
+                const auto lead = static_cast<unsigned char>(text_[j - 1]);
+                const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+                if (length > 1 && at_offset - (j - 1) < length) at_offset = j - 1;  // unfinished sequence
+            }
+        }
         const auto [line, column] = line_column(text_, at_offset);
         // Strip "[json.exception.parse_error.101] parse error at line 1, column 2: ".
         if (auto at = msg.find("column "); at != std::string::npos) {
@@ -109,18 +126,25 @@ public:
         } else if (auto colon = msg.find("] "); colon != std::string::npos) {
             msg = msg.substr(colon + 2);
         }
+        if (msg.find("number overflow") != std::string::npos) {
+            // Valid JSON syntax, just too large for a number: name it by its JSON path.
+            std::string raw = msg.substr(msg.find("parsing") + 7);
+            while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\'')) raw.erase(raw.begin());
+            while (!raw.empty() && raw.back() == '\'') raw.pop_back();
+            diags_.error(current_path(), "the number " + raw + " is out of range");
+            return false;
+        }
         if (msg.find("ill-formed UTF-8") != std::string::npos) msg = "invalid UTF-8 byte in a string (the file must be UTF-8)";
         if (unexpected_string) msg += " (is a comma missing before it?)";
         diags_.error("line " + std::to_string(line) + ", column " + std::to_string(column), msg);
         return false;
     }
 
-    bool duplicate_found() const { return duplicate_; }
-
 private:
     struct Frame {
         Json* node = nullptr;
         std::string pending_key;
+        bool pending_duplicate = false;
         std::unordered_set<std::string> keys;  // objects only: O(1) duplicate checks
     };
 
@@ -161,9 +185,14 @@ private:
             return &f.node->get_ref<Json::array_t&>().back();
         }
         auto& obj = f.node->get_ref<Json::object_t&>();
-        if (duplicate_) {  // the file is refused anyway; keep the first value, no second lookup cost
+        if (f.pending_duplicate) {
+            // The file is refused anyway; the later value replaces the earlier one, so that a
+            // container opened under this key really is a container. Only duplicates search.
             for (auto& [k, existing] : obj)
-                if (k == f.pending_key) return &existing;
+                if (k == f.pending_key) {
+                    existing = std::move(v);
+                    return &existing;
+                }
         }
         obj.emplace_back(f.pending_key, std::move(v));  // ordered_map is a vector: O(1) append
         return &obj.back().second;
@@ -174,12 +203,15 @@ private:
     }
     bool open(Json&& container) {
         if (static_cast<int>(frames_.size()) >= kMaxNestingDepth) {
-            diags_.error(current_path(), "nesting deeper than " + std::to_string(kMaxNestingDepth) +
-                                             " levels; a blueprint never needs that many");
+            // Name the value that holds the deep nesting by its first levels: a real JSON path.
+            auto p = parts();
+            if (p.size() > 4) p.resize(4);
+            diags_.error(path_of(p), "nesting deeper than " + std::to_string(kMaxNestingDepth) +
+                                         " levels inside this value; a blueprint never needs that many");
             return false;
         }
         Json* node = place(std::move(container));
-        frames_.push_back(Frame{node, {}, {}});
+        frames_.push_back(Frame{node, {}, false, {}});
         return true;
     }
     bool close() {
@@ -191,18 +223,17 @@ private:
     Json& root_;
     Diagnostics& diags_;
     std::vector<Frame> frames_;
-    bool duplicate_ = false;
 };
 
 }  // namespace
 
 // [SECTION] Entry point
 bool parse_json(std::string_view text, Json& out, Diagnostics& diags) {
-    const int errors_before = diags.error_count();
     DomBuilder builder(text, out, diags);
-    const bool parsed = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
-                                        /*strict=*/true, /*ignore_comments=*/false);
-    return parsed && diags.error_count() == errors_before;
+    // True when the whole text was read: the DOM is complete, though duplicate keys or
+    // out-of-range numbers may have been reported (the file is refused, but checked on).
+    return Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
+                           /*strict=*/true, /*ignore_comments=*/false);
 }
 
 }  // namespace sm::io::detail

@@ -61,7 +61,8 @@ public:
 
     // Checks a reference; the message names the missing id and a close match if there is one.
     void check(const IdT& ref, const std::string& where, detail::Diagnostics& d) const {
-        if (ref.value.empty() || d.covered(where) || contains(ref)) return;
+        // A broken array (e.g. "lanes": null) is one error, not one more per reference to it.
+        if (ref.value.empty() || d.covered(where) || d.covered(array_) || contains(ref)) return;
         std::string msg = "no " + std::string(kind_) + " with id " + quote_id(ref.value);
         if (++suggestions_ > kMaxSuggestions) {  // a hostile file must not make this quadratic
             d.error(where, msg);

@@ -61,10 +61,30 @@ struct Theme {
     RGBA dimmed_overlay{255, 255, 255, 180};
     // Per lane kind: evidence, customer, frontstage, backstage, support, custom.
     RGBA lane_fill[6] = {{250, 247, 240}, {238, 245, 252}, {241, 250, 245}, {248, 244, 252}, {246, 246, 246}, {252, 252, 252}};
+    // Additions.
+    RGBA phase_fill{52, 63, 82};
+    RGBA phase_text{255, 255, 255};
+    RGBA empty_phase_fill{236, 238, 241};
+    RGBA card_shadow{20, 30, 45, 28};
+    RGBA badge_text{255, 255, 255};     // on fail badges and tier chips
+    RGBA wait_text{40, 30, 0};          // on the amber wait badge
+    RGBA chip_fallback{120, 128, 140};  // a tier without a colour
+    RGBA emotion_curve{84, 92, 104};
+    RGBA emotion_fill{252, 252, 250};
+    RGBA mark{204, 121, 167};           // peak and end marks (Okabe–Ito reddish purple)
+    // Per lane kind, a stripe at the left of the lane header: evidence … custom.
+    RGBA lane_stripe[6] = {{186, 152, 96}, {76, 132, 190}, {86, 160, 118}, {146, 116, 184}, {136, 140, 148}, {190, 190, 190}};
 };
 
 Theme light_theme();
 Theme dark_theme();
+
+// Peak-end marks on the emotion row (★ peak, ⚑ end). The analysis module (src/analysis, the
+// peak-end rule) decides them; paint_blueprint only draws what it is given.
+struct EmotionMarks {
+    std::vector<int> peak_steps;  // indices in Document::steps
+    int end_step = -1;            // index in Document::steps; -1: none
+};
 
 struct PaintOptions {
     Theme theme = light_theme();
@@ -73,7 +93,18 @@ struct PaintOptions {
     float zoom = 1;                       // layout units -> pixels, for level of detail
     std::optional<Rect> visible;          // cull to this rect (layout coordinates); empty = all
     bool draw_background = true;
+    // Additions.
+    EmotionMarks marks;                   // hook for the peak-end analysis; empty = no marks
+    float low_detail_zoom = 0.35f;        // below this zoom, cards are plain blocks without text
 };
+
+// The colour of a tier's chips: its own colour, else a neutral fallback.
+RGBA tier_color(const sm::Document& doc, int tier, const Theme& theme);
+// The baseline of a line of text whose line box starts at `top` (shared by the SVG and cairo
+// painters, so that both put glyphs at the same place).
+inline float text_baseline(float top, float font_size, float line_height) {
+    return top + line_height / 2 + font_size * 0.36f;
+}
 
 // Draws the static scene: no selection, no hover (those are the canvas's overlay).
 void paint_blueprint(const sm::Document& doc, const layout::BlueprintLayout& lay, Painter& painter,

@@ -303,3 +303,22 @@ TEST_CASE("validate() checks documents built in memory") {
     CHECK(has("cards[0].id"));
     CHECK(has("cards[0].lane"));
 }
+
+TEST_CASE("inputs the fuzzer once crashed on are refused cleanly or round-trip") {
+    const fs::path dir = fs::path(STAGEMAP_SOURCE_DIR) / "tests" / "fixtures" / "fuzz";
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        CAPTURE(e.path());
+        ++files;
+        auto r = io::load_file(e.path());
+        if (!r.ok()) {
+            CHECK_FALSE(r.diagnostics.empty());
+            continue;
+        }
+        const std::string saved = io::to_text(*r.document);
+        auto again = io::load_text(saved);
+        REQUIRE(again.ok());
+        CHECK(*again.document == *r.document);
+    }
+    CHECK(files > 0);
+}

@@ -1,0 +1,89 @@
+// Stagemap — the pango measurer.
+#include "render/pango_measurer.h"
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <cstring>
+#include <unordered_map>
+
+namespace sm::render {
+
+// [SECTION] UTF-8
+std::string sanitize_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t pos = 0; pos < s.size();) {
+        const layout::Utf8Char c = layout::decode_utf8(s, pos);
+        if (c.code_point == 0xFFFD && c.length == 1) out += "\xEF\xBF\xBD";
+        else if (c.code_point != 0) out.append(s.substr(pos, c.length));
+        pos += c.length;
+    }
+    return out;
+}
+
+// [SECTION] Measurer
+struct PangoMeasurer::Impl {
+    cairo_surface_t* surface = nullptr;
+    cairo_t* cr = nullptr;
+    PangoContext* context = nullptr;
+    PangoLayout* layout = nullptr;
+    PangoFontDescription* font = nullptr;
+    mutable std::unordered_map<std::string, float> cache;
+    mutable std::string key;  // reused to build cache keys
+
+    explicit Impl(const std::string& family) {
+        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+        cr = cairo_create(surface);
+        context = pango_cairo_create_context(cr);
+        cairo_font_options_t* opts = cairo_font_options_create();
+        cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
+        pango_cairo_context_set_font_options(context, opts);
+        cairo_font_options_destroy(opts);
+        pango_context_set_round_glyph_positions(context, FALSE);
+        layout = pango_layout_new(context);
+        font = pango_font_description_new();
+        pango_font_description_set_family(font, family.c_str());
+    }
+    ~Impl() {
+        pango_font_description_free(font);
+        g_object_unref(layout);
+        g_object_unref(context);
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+    }
+
+    float measure(std::string_view text, float size, bool bold) const {
+        pango_font_description_set_absolute_size(font, double(size) * PANGO_SCALE);
+        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_layout_set_font_description(layout, font);
+        const std::string clean = sanitize_utf8(text);
+        pango_layout_set_text(layout, clean.data(), int(clean.size()));
+        PangoRectangle logical;
+        pango_layout_get_extents(layout, nullptr, &logical);
+        return float(logical.width) / float(PANGO_SCALE);
+    }
+};
+
+PangoMeasurer::PangoMeasurer(std::string family) : impl_(std::make_unique<Impl>(family)) {}
+PangoMeasurer::~PangoMeasurer() = default;
+
+float PangoMeasurer::width(std::string_view utf8, float font_size, bool bold) const {
+    if (utf8.empty()) return 0;
+    std::string& key = impl_->key;
+    key.assign(1, bold ? 'B' : 'R');
+    char size_bytes[sizeof(float)];
+    std::memcpy(size_bytes, &font_size, sizeof(float));
+    key.append(size_bytes, sizeof(float));
+    key.append(utf8);
+    auto it = impl_->cache.find(key);
+    if (it != impl_->cache.end()) return it->second;
+    const float w = impl_->measure(utf8, font_size, bold);
+    impl_->cache.emplace(key, w);
+    return w;
+}
+
+std::size_t PangoMeasurer::cache_size() const { return impl_->cache.size(); }
+
+}  // namespace sm::render
