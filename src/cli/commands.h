@@ -29,5 +29,7 @@ std::vector<Subcommand> subcommands();
 Subcommand validate_command();
 Subcommand fmt_command();
 Subcommand stats_command();
+Subcommand export_command();
+Subcommand import_command();
 
 }  // namespace sm::cli

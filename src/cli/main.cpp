@@ -14,7 +14,7 @@
 
 namespace sm::cli {
 
-std::vector<Subcommand> subcommands() { return {validate_command(), fmt_command(), stats_command()}; }
+std::vector<Subcommand> subcommands() { return {validate_command(), fmt_command(), stats_command(), export_command(), import_command()}; }
 
 namespace {
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -279,4 +280,70 @@ TEST_CASE("stats on a hand-made blueprint gives hand-worked numbers") {
     auto bad = stagemap({"stats", (dir.path / "none.json").string()});
     CHECK(bad.code == 1);
     CHECK(bad.out.empty());
+}
+
+TEST_CASE("export writes every format, the format taken from the extension") {
+    TempDir dir;
+    const std::string hotpot = (kSource / "blueprints" / "hotpot-restaurant.blueprint.json").string();
+    for (const char* ext : {"svg", "png", "pdf", "mmd", "csv"}) {
+        CAPTURE(ext);
+        const fs::path out = dir.path / (std::string("hotpot.") + ext);
+        auto r = stagemap({"export", hotpot, "-o", out.string()});
+        CHECK(r.code == 0);
+        CHECK(fs::file_size(out) > 500);
+    }
+    const std::string svg = slurp(dir.path / "hotpot.svg");
+    CHECK(svg.find("<svg") != std::string::npos);
+    CHECK(svg.find("拉面") != std::string::npos);
+    CHECK(slurp(dir.path / "hotpot.png").substr(1, 3) == "PNG");
+    CHECK(slurp(dir.path / "hotpot.pdf").substr(0, 5) == "%PDF-");
+    CHECK(slurp(dir.path / "hotpot.mmd").substr(0, 7) == "journey");
+    CHECK(slurp(dir.path / "hotpot.csv").substr(0, 3) == "\xEF\xBB\xBF");
+
+    auto to_stdout = stagemap({"export", hotpot, "-o", "-", "--format", "mmd"});
+    CHECK(to_stdout.code == 0);
+    CHECK(to_stdout.out.find("section") != std::string::npos);
+
+    auto unknown_ext = stagemap({"export", hotpot, "-o", (dir.path / "x.doc").string()});
+    CHECK(unknown_ext.code == 2);
+    auto bad_tier = stagemap({"export", hotpot, "-o", (dir.path / "t.svg").string(), "--tier", "t-nope"});
+    CHECK(bad_tier.code == 1);
+    CHECK(bad_tier.err.find("t-nope") != std::string::npos);
+    CHECK(!fs::exists(dir.path / "t.svg"));
+    auto lens = stagemap({"export", hotpot, "-o", (dir.path / "t.svg").string(), "--tier", "t-low"});
+    CHECK(lens.code == 0);
+    CHECK(slurp(dir.path / "t.svg") != svg);  // the lens dims what the low-value tier does not get
+}
+
+TEST_CASE("CSV export, then import, gives a blueprint with the same cards") {
+    TempDir dir;
+    const std::string hotel = (kSource / "blueprints" / "hotel-stay.blueprint.json").string();
+    const fs::path csv = dir.path / "hotel.csv", back = dir.path / "hotel.blueprint.json";
+    REQUIRE(stagemap({"export", hotel, "-o", csv.string()}).code == 0);
+    auto r = stagemap({"import", csv.string(), "-o", back.string()});
+    CHECK(r.code == 0);
+    auto v = stagemap({"validate", back.string()});
+    CHECK(v.code == 0);
+    auto before = nlohmann::json::parse(slurp(hotel));
+    auto after = nlohmann::json::parse(slurp(back));
+    REQUIRE(after["cards"].size() == before["cards"].size());
+    std::multiset<std::string> titles_before, titles_after;
+    for (const auto& c : before["cards"]) titles_before.insert(c["title"].get<std::string>());
+    for (const auto& c : after["cards"]) titles_after.insert(c["title"].get<std::string>());
+    CHECK(titles_before == titles_after);
+
+    // The output exists now: import refuses to replace it without --force.
+    auto again = stagemap({"import", csv.string(), "-o", back.string()});
+    CHECK(again.code == 1);
+    CHECK(stagemap({"import", csv.string(), "-o", back.string(), "--force"}).code == 0);
+}
+
+TEST_CASE("import reports bad rows by line and writes nothing") {
+    TempDir dir;
+    const fs::path csv = dir.path / "notes.csv", out = dir.path / "notes.blueprint.json";
+    write(csv, "phase,step,lane,title,votes\nArrive,Queue,Customer,Takes a number,1\nArrive,Queue,Customer,Waits,many\n");
+    auto r = stagemap({"import", csv.string(), "-o", out.string()});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("line 3") != std::string::npos);
+    CHECK(!fs::exists(out));
 }
