@@ -322,3 +322,42 @@ TEST_CASE("inputs the fuzzer once crashed on are refused cleanly or round-trip")
     }
     CHECK(files > 0);
 }
+
+TEST_CASE("a 100,000-card file loads, round-trips, and a broken one is refused at its place") {
+    Document doc;
+    doc.title = "大型服务蓝图 · 100,000 cards";
+    for (int p = 0; p < 10; ++p) doc.phases.push_back({PhaseId("p" + std::to_string(p)), "阶段 " + std::to_string(p), "", {}});
+    for (int s = 0; s < 400; ++s) {
+        Step step;
+        step.id = StepId("s" + std::to_string(s));
+        step.phase = PhaseId("p" + std::to_string(s / 40));
+        step.name = "步骤 step " + std::to_string(s);
+        step.emotion = s % 5 - 2;
+        doc.steps.push_back(step);
+    }
+    for (int l = 0; l < 20; ++l)
+        doc.lanes.push_back({LaneId("l" + std::to_string(l)), kCanonicalLaneKinds[l * 5 / 20], "Lane", {}});
+    for (int c = 0; c < 100000; ++c) {
+        Card card;
+        card.id = CardId("c" + std::to_string(c));
+        card.lane = LaneId("l" + std::to_string(c % 20));
+        card.step = StepId("s" + std::to_string(c % 400));
+        card.title = "服务项目 service item " + std::to_string(c);
+        if (c % 9 == 0) card.wait_min = 3;
+        doc.cards.push_back(std::move(card));
+    }
+    std::string text = io::to_text(doc);
+    CHECK(text.size() < io::kMaxFileBytes);
+    auto r = io::load_text(text);
+    REQUIRE_MESSAGE(r.ok(), diag_list(r));
+    CHECK(*r.document == doc);
+
+    // One bad reference among 100,000 cards is found and named.
+    const std::string needle = "\"lane\": \"l7\",\n      \"step\": \"s387\"";  // card 99987
+    const auto at = text.rfind(needle);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, needle.size(), "\"lane\": \"l77\",\n      \"step\": \"s387\"");
+    auto bad = io::load_text(text);
+    CHECK_FALSE(bad.ok());
+    CHECK(has_diag(bad, "cards[99987].lane", "no lane with id \"l77\""));
+}
