@@ -1,6 +1,7 @@
 // stagemap export FILE -o OUT: SVG, PDF, PNG, Mermaid journey, CSV (the format from OUT's
 // extension unless --format says otherwise). One layout feeds every drawing format.
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -16,7 +17,7 @@ namespace {
 struct ExportArgs {
     std::string file, out, format, tier, page = "fit";
     float scale = 1;
-    bool landscape = false, transparent = false;
+    bool landscape = false, transparent = false, no_handout = false;
 };
 
 std::string format_from_extension(const std::string& out) {
@@ -73,10 +74,6 @@ int run_export(const ExportArgs& a) {
         }
         opts.paint.tier_lens = TierId(a.tier);
     }
-    if (a.page != "fit" && format == "pdf")
-        std::cerr << "stagemap export: note: --page " << a.page
-                  << " is not supported yet; the PDF is one page fitted to the blueprint\n";
-
     std::string error;
     if (format == "svg") return write_text(a.out, render::export_svg(doc, opts));
     if (format == "mmd") return write_text(a.out, io::to_mermaid(doc));
@@ -86,9 +83,20 @@ int run_export(const ExportArgs& a) {
         error = render::export_png(doc, a.out, a.scale, a.transparent, opts);
     } else if (format == "pdf") {
         if (a.out == "-") return std::cerr << "stagemap export: PDF needs a file name\n", kExitUsage;
-        error = render::export_pdf(doc, a.out, opts);
+        render::PdfOptions pdf;
+        pdf.page = render::parse_page_size(a.page).value_or(render::PageSize::Fit);
+        pdf.landscape = a.landscape;
+        pdf.handout_pages = !a.no_handout;
+        pdf.file_name = std::filesystem::path(a.file).filename().string();
+        render::PdfReport report;
+        error = render::export_pdf(doc, a.out, opts, pdf, &report);
+        if (error.empty())
+            std::cerr << a.out << ": " << report.pages << " pages (" << render::to_string(pdf.page)
+                      << (pdf.landscape ? " landscape" : "") << "; blueprint on " << report.blueprint_pages
+                      << (report.blueprint_pages == 1 ? " page" : " pages") << ", card text "
+                      << static_cast<int>(report.card_text_pt * 10 + 0.5f) / 10.0f << " pt)\n";
     } else if (format == "drawio") {
-        error = "draw.io export is not available yet";
+        return write_text(a.out, render::export_drawio(doc, opts));
     } else {
         std::cerr << "stagemap export: unknown format \"" << format << "\"\n";
         return kExitUsage;
@@ -103,7 +111,8 @@ int run_export(const ExportArgs& a) {
 }  // namespace
 
 Subcommand export_command() {
-    return {"export", "Export a blueprint as SVG, PDF, PNG, Mermaid journey (.mmd) or CSV",
+    return {"export",
+            "Export a blueprint: SVG, PDF training handout, PNG, Mermaid journey (.mmd), draw.io (.drawio) or CSV",
             [](CLI::App& app) -> std::function<int()> {
                 auto a = std::make_shared<ExportArgs>();
                 app.add_option("FILE", a->file, "The blueprint")->required();
@@ -113,8 +122,11 @@ Subcommand export_command() {
                 app.add_option("--tier", a->tier, "Draw the blueprint as this tier sees it (a tier id)");
                 app.add_option("--scale", a->scale, "PNG pixels per unit: 1 = 96 dpi, 2 = 192 dpi")
                     ->check(CLI::Range(0.1, 16.0));
-                app.add_option("--page", a->page, "PDF page: A4, A3, A2 or fit")->check(CLI::IsMember({"A4", "A3", "A2", "fit"}));
+                app.add_option("--page", a->page,
+                               "PDF page: A4, A3, A2 (the blueprint tiled when text would fall below 7 pt) or fit")->check(CLI::IsMember({"A4", "A3", "A2", "fit"}));
                 app.add_flag("--landscape", a->landscape, "PDF pages in landscape");
+                app.add_flag("--no-handout", a->no_handout,
+                             "PDF: the blueprint pages only (no peak-end, tier and per-phase pages)");
                 app.add_flag("--transparent", a->transparent, "PNG with a transparent background");
                 return [a] { return run_export(*a); };
             }};

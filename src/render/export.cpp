@@ -9,9 +9,13 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <ctime>
 #include <memory>
 
+#include "analysis/peak_end.h"
+#include "analysis/tiers.h"
 #include "render/cairo_painter.h"
+#include "render/handout.h"
 #include "render/pango_measurer.h"
 #include "render/svg_painter.h"
 
@@ -129,39 +133,132 @@ std::string export_png(const sm::Document& doc, const std::filesystem::path& pat
 }
 
 // [SECTION] PDF
+std::optional<PageSize> parse_page_size(std::string_view name) {
+    std::string lower(name);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    if (lower == "a4") return PageSize::A4;
+    if (lower == "a3") return PageSize::A3;
+    if (lower == "a2") return PageSize::A2;
+    if (lower == "fit") return PageSize::Fit;
+    return std::nullopt;
+}
+
+std::string_view to_string(PageSize size) {
+    switch (size) {
+    case PageSize::A4: return "A4";
+    case PageSize::A3: return "A3";
+    case PageSize::A2: return "A2";
+    case PageSize::Fit: return "fit";
+    }
+    return {};
+}
+
 std::string export_pdf(const sm::Document& doc, const std::filesystem::path& path) {
-    return export_pdf(doc, path, ExportOptions{});
+    return export_pdf(doc, path, ExportOptions{}, PdfOptions{});
 }
 
 std::string export_pdf(const sm::Document& doc, const std::filesystem::path& path, const ExportOptions& opts) {
-    Prepared p = prepare(doc, opts);
-    // 1 layout unit = 1/96 inch = 0.75 pt. Pages larger than 14400 pt (200 inches, the limit of
-    // common PDF readers) are scaled down to fit.
-    double unit = 0.75;
-    const double largest = std::max(double(p.lay.bounds.w), double(p.lay.bounds.h)) * unit;
-    if (largest > 14400) unit *= 14400 / largest;
-    const double w_pt = double(p.lay.bounds.w) * unit, h_pt = double(p.lay.bounds.h) * unit;
-    cairo_surface_t* surface = cairo_pdf_surface_create(path.string().c_str(), w_pt, h_pt);
+    return export_pdf(doc, path, opts, PdfOptions{});
+}
+
+namespace {
+
+// ISO 216 sizes in points (1 mm = 72 / 25.4 pt); the text pages of Fit are A4.
+pdf::PageSizePt paper_size(PageSize size, bool landscape) {
+    const double mm = pdf::kMm;
+    pdf::PageSizePt p{210 * mm, 297 * mm};
+    if (size == PageSize::A3) p = {297 * mm, 420 * mm};
+    if (size == PageSize::A2) p = {420 * mm, 594 * mm};
+    if (landscape) std::swap(p.w, p.h);
+    return p;
+}
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    if (!localtime_r(&now, &local)) return {};
+    char buf[16];
+    const std::size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+    return std::string(buf, n);
+}
+
+cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
+
+// Paper is white: the text pages and the legend keep to a light theme even when the blueprint
+// itself is drawn with a dark one.
+Theme handout_theme(const Theme& th) {
+    const float lum = (0.2126f * th.background.r + 0.7152f * th.background.g + 0.0722f * th.background.b) / 255.0f;
+    return lum < 0.5f ? light_theme() : th;
+}
+
+// Writes every page of the handout on `surface`; `total`: the page count for the footers.
+void write_handout(handout::Context& cx, cairo_surface_t* surface, int total, PdfReport& report) {
+    cairo_t* cr = cairo_create(surface);
+    {
+        pdf::Pages pages(surface, cr, total);
+        pages.header_left = cx.title;
+        pages.footer_left = cx.pdf.file_name;
+        if (!cx.date.empty()) {
+            if (!pages.footer_left.empty()) pages.footer_left += "  ·  ";
+            pages.footer_left += cx.date;
+        }
+        handout::blueprint_pages(cx, pages, report);
+        if (cx.pdf.handout_pages) {
+            report.peak_end_pages = handout::peak_end_pages(cx, pages);
+            report.tier_pages = handout::tier_pages(cx, pages);
+            report.phase_pages = handout::phase_pages(cx, pages);
+        }
+        pages.finish();
+        report.pages = pages.page();
+    }
+    cairo_destroy(cr);
+}
+
+}  // namespace
+
+std::string export_pdf(const sm::Document& doc, const std::filesystem::path& path, const ExportOptions& opts,
+                       const PdfOptions& pdf, PdfReport* report) {
+    // The blueprint without the layout's own title and legend: the handout draws fuller ones.
+    ExportOptions lay_opts = opts;
+    lay_opts.title = false;
+    lay_opts.legend = false;
+    Prepared p = prepare(doc, lay_opts);
+    handout::Context cx{doc,
+                        opts,
+                        pdf,
+                        *p.measurer,
+                        p.lay,
+                        p.paint,
+                        handout_theme(opts.paint.theme),
+                        paper_size(pdf.page, pdf.landscape),
+                        pdf.date.empty() ? today() : pdf.date,
+                        sanitize_utf8(doc.title.empty() ? std::string("Service blueprint") : doc.title),
+                        analysis::analyze_peak_end(doc),
+                        analysis::analyze_tiers(doc)};
+    // Two passes: the first counts the pages, so that every footer can say "n / N".
+    PdfReport counted;
+    {
+        cairo_surface_t* dry = cairo_pdf_surface_create_for_stream(discard, nullptr, cx.paper.w, cx.paper.h);
+        write_handout(cx, dry, 0, counted);
+        cairo_surface_destroy(dry);
+    }
+    cairo_surface_t* surface = cairo_pdf_surface_create(path.string().c_str(), cx.paper.w, cx.paper.h);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         const cairo_status_t st = cairo_surface_status(surface);
         cairo_surface_destroy(surface);
         return cairo_error("PDF export: cannot write", path, st);
     }
-    const std::string title = sanitize_utf8(doc.title.empty() ? std::string("Service blueprint") : doc.title);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, cx.title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, "Service blueprint training handout");
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Stagemap");
-    cairo_t* cr = cairo_create(surface);
-    cairo_scale(cr, unit, unit);
-    cairo_translate(cr, -p.lay.bounds.x, -p.lay.bounds.y);
-    {
-        CairoPainter painter(cr, *p.measurer);
-        paint_blueprint(doc, p.lay, painter, p.paint);
-    }
-    cairo_destroy(cr);
+    PdfReport written;
+    write_handout(cx, surface, counted.pages, written);
     cairo_surface_finish(surface);
     const cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) return cairo_error("PDF export: cannot write", path, st);
+    if (report) *report = written;
     return {};
 }
 

@@ -6,8 +6,6 @@
 
 namespace sm::render::detail {
 
-namespace {
-
 // [SECTION] Curve
 // Monotone cubic interpolation (Fritsch–Carlson) through points with increasing x: smooth,
 // and never overshooting the rated values (a curve must not suggest −2.4).
@@ -69,8 +67,6 @@ void flag(Painter& p, Vec2 foot, float h, RGBA color) {
     p.line(foot, {foot.x, foot.y - h}, color, 1.6f);
     p.fill_polygon({{foot.x, foot.y - h}, {foot.x + h * 0.7f, foot.y - h * 0.75f}, {foot.x, foot.y - h * 0.5f}}, color);
 }
-
-}  // namespace
 
 // [SECTION] Emotion row
 void paint_emotion_row(const sm::Document& doc, const layout::BlueprintLayout& lay, Painter& p, const PaintOptions& o) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "render/painter.h"
 
@@ -38,6 +39,12 @@ inline void draw_badge_text(Painter& p, const layout::Badge& b, RGBA color, bool
 }
 // A filled arrowhead whose tip is at `tip`, pointing along from -> tip.
 void arrowhead(Painter& p, Vec2 from, Vec2 tip, RGBA color, float length = 8, float half_width = 4);
+
+// The peak mark (a five-pointed star of radius r) and the end mark (a flag standing on `foot`).
+void star(Painter& p, Vec2 c, float r, RGBA color);
+void flag(Painter& p, Vec2 foot, float h, RGBA color);
+// A smooth curve through points with increasing x (monotone cubic: no overshoot).
+std::vector<Vec2> smooth_curve(const std::vector<Vec2>& pts, int samples_per_segment);
 
 // [SECTION] Parts of the scene
 void paint_emotion_row(const sm::Document& doc, const layout::BlueprintLayout& lay, Painter& p, const PaintOptions& o);

@@ -285,7 +285,7 @@ TEST_CASE("stats on a hand-made blueprint gives hand-worked numbers") {
 TEST_CASE("export writes every format, the format taken from the extension") {
     TempDir dir;
     const std::string hotpot = (kSource / "blueprints" / "hotpot-restaurant.blueprint.json").string();
-    for (const char* ext : {"svg", "png", "pdf", "mmd", "csv"}) {
+    for (const char* ext : {"svg", "png", "pdf", "mmd", "csv", "drawio"}) {
         CAPTURE(ext);
         const fs::path out = dir.path / (std::string("hotpot.") + ext);
         auto r = stagemap({"export", hotpot, "-o", out.string()});
@@ -299,6 +299,13 @@ TEST_CASE("export writes every format, the format taken from the extension") {
     CHECK(slurp(dir.path / "hotpot.pdf").substr(0, 5) == "%PDF-");
     CHECK(slurp(dir.path / "hotpot.mmd").substr(0, 7) == "journey");
     CHECK(slurp(dir.path / "hotpot.csv").substr(0, 3) == "\xEF\xBB\xBF");
+    CHECK(slurp(dir.path / "hotpot.drawio").find("<mxfile") != std::string::npos);
+
+    auto a4 = stagemap({"export", hotpot, "-o", (dir.path / "a4.pdf").string(), "--page", "A4", "--landscape"});
+    CHECK(a4.code == 0);
+    CHECK(a4.err.find("pages (A4 landscape") != std::string::npos);
+    auto bad_page = stagemap({"export", hotpot, "-o", (dir.path / "b.pdf").string(), "--page", "Letter"});
+    CHECK(bad_page.code == 2);
 
     auto to_stdout = stagemap({"export", hotpot, "-o", "-", "--format", "mmd"});
     CHECK(to_stdout.code == 0);

@@ -1,0 +1,366 @@
+// Stagemap — the handout's page engine: pango text boxes, pages with header and footer, flow.
+#include "render/pdf_pages.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/cairo_painter.h"
+#include "render/pango_measurer.h"
+
+namespace sm::render::pdf {
+
+// [SECTION] Markup
+std::string escape(std::string_view text) {
+    const std::string clean = sanitize_utf8(text);
+    std::string out;
+    out.reserve(clean.size() + 8);
+    for (char ch : clean) {
+        const auto u = static_cast<unsigned char>(ch);
+        switch (ch) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        case '\r': break;
+        default:
+            if (u < 0x20 && ch != '\n' && ch != '\t') break;
+            if (u == 0x7F) break;
+            out += ch;
+        }
+    }
+    return out;
+}
+
+std::string cat(std::initializer_list<std::string_view> parts) {
+    std::string s;
+    for (std::string_view p : parts) s += p;
+    return s;
+}
+
+std::string hex(RGBA c) {
+    const char* digits = "0123456789abcdef";
+    std::string s = "#";
+    for (std::uint8_t v : {c.r, c.g, c.b}) {
+        s += digits[v >> 4];
+        s += digits[v & 15];
+    }
+    return s;
+}
+
+std::string colored(std::string_view text, RGBA c, bool is_bold) {
+    std::string s = "<span foreground=\"";
+    s += hex(c);
+    s += is_bold ? "\" weight=\"bold\">" : "\">";
+    s += escape(text);
+    s += "</span>";
+    return s;
+}
+
+std::string bold(std::string_view text) {
+    std::string s = "<b>";
+    s += escape(text);
+    s += "</b>";
+    return s;
+}
+
+// [SECTION] Text boxes
+struct TextBox::Impl {
+    cairo_t* cr = nullptr;
+    PangoLayout* layout = nullptr;
+    RGBA color;
+    struct Line {
+        double top = 0, bottom = 0, baseline = 0, x = 0;
+    };
+    std::vector<Line> lines;
+    double width = 0, height = 0;
+
+    ~Impl() {
+        if (layout) g_object_unref(layout);
+    }
+    void source() const { cairo_set_source_rgba(cr, color.r / 255.0, color.g / 255.0, color.b / 255.0, color.a / 255.0); }
+};
+
+TextBox::TextBox(cairo_t* cr, std::string_view markup, const TextStyle& style, double width)
+    : impl_(std::make_unique<Impl>()) {
+    Impl& im = *impl_;
+    im.cr = cr;
+    im.color = style.color;
+    im.layout = pango_cairo_create_layout(cr);
+    PangoContext* ctx = pango_layout_get_context(im.layout);
+    cairo_font_options_t* fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(ctx, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_round_glyph_positions(ctx, FALSE);
+    pango_layout_context_changed(im.layout);
+
+    PangoFontDescription* font = pango_font_description_new();
+    pango_font_description_set_family(font, std::string(kPangoFontFamily).c_str());
+    pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
+    pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(im.layout, font);
+    pango_font_description_free(font);
+    if (width > 0) {
+        pango_layout_set_width(im.layout, int(width * PANGO_SCALE));
+        pango_layout_set_wrap(im.layout, PANGO_WRAP_WORD_CHAR);
+        if (style.max_lines > 0) {
+            pango_layout_set_height(im.layout, -style.max_lines);
+            pango_layout_set_ellipsize(im.layout, PANGO_ELLIPSIZE_END);
+        }
+    }
+    pango_layout_set_alignment(im.layout, style.align == TextAlign::Center  ? PANGO_ALIGN_CENTER
+                                          : style.align == TextAlign::Right ? PANGO_ALIGN_RIGHT
+                                                                            : PANGO_ALIGN_LEFT);
+    // Parse first, so that a markup error (a bug) shows the text plainly instead of a warning
+    // and an empty box.
+    const std::string m(markup);
+    PangoAttrList* attrs = nullptr;
+    char* plain = nullptr;
+    if (pango_parse_markup(m.c_str(), int(m.size()), 0, &attrs, &plain, nullptr, nullptr)) {
+        pango_layout_set_text(im.layout, plain, -1);
+        pango_layout_set_attributes(im.layout, attrs);
+        pango_attr_list_unref(attrs);
+        g_free(plain);
+    } else {
+        const std::string clean = sanitize_utf8(markup);
+        pango_layout_set_text(im.layout, clean.c_str(), int(clean.size()));
+    }
+
+    PangoLayoutIter* it = pango_layout_get_iter(im.layout);
+    do {
+        int y0 = 0, y1 = 0;
+        pango_layout_iter_get_line_yrange(it, &y0, &y1);
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, nullptr, &logical);
+        Impl::Line line;
+        line.top = double(y0) / PANGO_SCALE;
+        line.bottom = double(y1) / PANGO_SCALE;
+        line.baseline = double(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
+        line.x = double(logical.x) / PANGO_SCALE;
+        im.lines.push_back(line);
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(im.layout, &ink, &logical);
+    im.width = double(logical.width) / PANGO_SCALE;
+    im.height = double(logical.height) / PANGO_SCALE;
+}
+
+TextBox::~TextBox() = default;
+TextBox::TextBox(TextBox&&) noexcept = default;
+TextBox& TextBox::operator=(TextBox&&) noexcept = default;
+
+double TextBox::width() const { return impl_->width; }
+double TextBox::height() const { return impl_->height; }
+int TextBox::line_count() const { return int(impl_->lines.size()); }
+double TextBox::line_top(int i) const { return impl_->lines[std::size_t(i)].top; }
+double TextBox::line_bottom(int i) const { return impl_->lines[std::size_t(i)].bottom; }
+
+void TextBox::draw(double x, double y) const {
+    const Impl& im = *impl_;
+    cairo_move_to(im.cr, x, y);
+    im.source();
+    pango_cairo_update_layout(im.cr, im.layout);
+    pango_cairo_show_layout(im.cr, im.layout);
+    cairo_new_path(im.cr);
+}
+
+void TextBox::draw_line(int i, double x, double line_top_y) const {
+    const Impl& im = *impl_;
+    const Impl::Line& l = im.lines[std::size_t(i)];
+    im.source();
+    pango_cairo_update_layout(im.cr, im.layout);
+    PangoLayoutLine* line = pango_layout_get_line_readonly(im.layout, i);
+    cairo_move_to(im.cr, x + l.x, line_top_y + (l.baseline - l.top));
+    pango_cairo_show_layout_line(im.cr, line);
+    cairo_new_path(im.cr);
+}
+
+// [SECTION] Pages
+struct Pages::Impl {
+    PangoMeasurer measurer;
+    std::unique_ptr<CairoPainter> painter;
+    std::string section;
+};
+
+Pages::Pages(cairo_surface_t* surface, cairo_t* cr, int total_pages)
+    : surface_(surface), cr_(cr), total_(total_pages), impl_(std::make_unique<Impl>()) {
+    impl_->painter = std::make_unique<CairoPainter>(cr, impl_->measurer);
+}
+
+Pages::~Pages() = default;
+
+Painter& Pages::painter() { return *impl_->painter; }
+
+void Pages::begin(PageSizePt size, std::string_view section) {
+    if (open_) end_page();
+    size_ = size;
+    impl_->section = std::string(section);
+    cairo_pdf_surface_set_size(surface_, size.w, size.h);
+    ++page_;
+    open_ = true;
+    // Running header: title at the left, section at the right, a hairline below.
+    const TextStyle st{kSmallPt, muted, false, TextAlign::Left};
+    const double top = kMargin - 17;
+    page_inset_ = inset;
+    page_rules_ = rules;
+    const double x0 = kMargin + inset, x1 = size.w - kMargin - inset;
+    TextBox left(cr_, escape(header_left), st, 0);
+    TextBox right(cr_, escape(impl_->section), {kSmallPt, muted, true, TextAlign::Left}, 0);
+    const double right_w = right.width();
+    if (!header_left.empty() && x1 - x0 - right_w - 12 > 20) {
+        // One line, cut to the room the section leaves.
+        cairo_save(cr_);
+        cairo_rectangle(cr_, x0, top - 2, x1 - x0 - right_w - 12, 14);
+        cairo_clip(cr_);
+        left.draw(x0, top);
+        cairo_restore(cr_);
+    }
+    right.draw(x1 - right.width(), top);
+    if (rules) painter().line({float(x0), float(kMargin - 5)}, {float(x1), float(kMargin - 5)}, rule, 0.5f);
+}
+
+void Pages::end_page() {
+    const TextStyle st{kSmallPt, muted, false, TextAlign::Left};
+    const double y = size_.h - kMargin + 6;
+    const double x0 = kMargin + page_inset_, x1 = size_.w - kMargin - page_inset_;
+    if (page_rules_) painter().line({float(x0), float(y - 2)}, {float(x1), float(y - 2)}, rule, 0.5f);
+    // One line, cut where the page number begins.
+    TextBox left(cr_, escape(footer_left), st, 0);
+    cairo_save(cr_);
+    cairo_rectangle(cr_, x0, y - 2, x1 - x0 - 60, 14);
+    cairo_clip(cr_);
+    left.draw(x0, y);
+    cairo_restore(cr_);
+    std::string n = std::to_string(page_);
+    if (total_ > 0) {
+        n += " / ";
+        n += std::to_string(total_);
+    }
+    TextBox right(cr_, escape(n), st, 0);
+    right.draw(x1 - right.width(), y);
+    cairo_show_page(cr_);
+    open_ = false;
+}
+
+void Pages::finish() {
+    if (open_) end_page();
+}
+
+// [SECTION] Flow
+Flow::Flow(Pages& p, PageSizePt size, std::string section, std::function<void(Flow&)> on_page)
+    : pages(p), size_(size), section_(std::move(section)), on_page_(std::move(on_page)) {}
+
+void Flow::start() { new_page(); }
+
+void Flow::new_page() {
+    flush_bar();
+    pages.begin(size_, section_);
+    area_ = pages.body();
+    cols_ = 1;
+    col_ = 0;
+    y = col_top_ = area_.y;
+    if (on_page_) on_page_(*this);
+    col_top_ = y;
+    if (in_block_) bar_top_ = y;
+}
+
+void Flow::columns(int n, double gap) {
+    flush_bar();
+    cols_ = std::max(1, n);
+    col_ = 0;
+    gap_ = gap;
+    col_top_ = y;
+    if (in_block_) bar_top_ = y;
+}
+
+double Flow::column_w() const { return (area_.w - gap_ * (cols_ - 1)) / cols_; }
+double Flow::column_x() const { return area_.x + col_ * (column_w() + gap_); }
+
+void Flow::space(double h) {
+    if (at_column_top()) return;
+    y += h;
+}
+
+void Flow::need(double h) {
+    if (at_column_top()) return;
+    if (y + h <= bottom()) return;
+    if (h > bottom() - col_top_ && col_ + 1 >= cols_) {
+        // Taller than a column: start it on a fresh page only if little of this one is left.
+        if (room() > (bottom() - col_top_) * 0.5) return;
+    }
+    next_column();
+}
+
+void Flow::next_column() {
+    flush_bar();
+    if (col_ + 1 < cols_) {
+        ++col_;
+        y = col_top_;
+        if (in_block_) bar_top_ = y;
+        return;
+    }
+    const int n = cols_;
+    const double g = gap_;
+    new_page();
+    if (n > 1) columns(n, g);
+}
+
+double Flow::measure(std::string_view markup, const TextStyle& style, double indent) const {
+    TextBox box(pages.cr(), markup, style, column_w() - indent);
+    return box.height();
+}
+
+void Flow::text(std::string_view markup, const TextStyle& style, double indent, double space_before) {
+    TextBox box(pages.cr(), markup, style, column_w() - indent);
+    space(space_before);
+    for (int i = 0; i < box.line_count(); ++i) {
+        const double h = box.line_bottom(i) - box.line_top(i);
+        if (y + h > bottom() && !at_column_top()) next_column();
+        box.draw_line(i, column_x() + indent, y);
+        y += h;
+    }
+}
+
+double Flow::measure(const std::vector<Para>& paras) const {
+    double h = 0;
+    for (std::size_t i = 0; i < paras.size(); ++i)
+        h += (i ? paras[i].space_before : 0) + measure(paras[i].markup, paras[i].style, paras[i].indent);
+    return h;
+}
+
+void Flow::block(const std::vector<Para>& paras, RGBA bar, double space_after) {
+    if (paras.empty()) return;
+    need(measure(paras) + (at_column_top() ? 0 : paras.front().space_before));
+    if (bar.a) block_begin(bar, 2.5);
+    for (const Para& p : paras) text(p.markup, p.style, p.indent, p.space_before);
+    if (bar.a) block_end();
+    space(space_after);
+}
+
+void Flow::block_begin(RGBA bar, double width) {
+    flush_bar();
+    in_block_ = true;
+    bar_color_ = bar;
+    bar_w_ = width;
+    bar_top_ = y;
+}
+
+void Flow::block_end() {
+    flush_bar();
+    in_block_ = false;
+}
+
+void Flow::flush_bar() {
+    if (!in_block_ || y <= bar_top_ + 0.5) return;
+    pages.painter().fill_rect({float(column_x()), float(bar_top_), float(bar_w_), float(y - bar_top_)}, bar_color_);
+    bar_top_ = y;
+}
+
+}  // namespace sm::render::pdf

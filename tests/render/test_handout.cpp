@@ -1,0 +1,330 @@
+// Tests of the PDF training handout: pages, tiling, searchable text (Chinese included).
+// They read the PDFs back with poppler-utils (pdfinfo, pdftotext) and skip those checks when
+// the tools are missing.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+#include <algorithm>
+#include <cstdlib>
+
+#include "../layout/fixture.h"
+#include "io/blueprint_io.h"
+#include "render/export.h"
+#include "render/marks.h"
+
+using namespace sm;
+using namespace sm::render;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path out_dir() {
+    const fs::path dir = fs::path(STAGEMAP_BINARY_DIR) / "test-output" / "handout";
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string run(const std::string& cmd) {
+    std::string out;
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+    if (!pipe) return out;
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe.get())) > 0) out.append(buf, n);
+    return out;
+}
+
+bool have_poppler() { return run("pdfinfo -v 2>&1").find("pdfinfo") != std::string::npos; }
+
+std::string quoted(const fs::path& p) {
+    std::string s = "'";
+    s += p.string();
+    s += "'";
+    return s;
+}
+
+// The page count pdfinfo reads, or -1.
+int pdf_pages(const fs::path& pdf) {
+    std::string cmd = "pdfinfo ";
+    cmd += quoted(pdf);
+    cmd += " 2>/dev/null";
+    const std::string info = run(cmd);
+    const std::size_t at = info.find("Pages:");
+    if (at == std::string::npos) return -1;
+    return std::atoi(info.c_str() + at + 6);
+}
+
+struct PageSizePt {
+    double w = 0, h = 0;
+};
+
+// The size of page n as pdfinfo reads it ("Page    2 size:  595.276 x 841.89 pts (A4)").
+PageSizePt page_size(const fs::path& pdf, int n) {
+    std::string cmd = "pdfinfo -f ";
+    cmd += std::to_string(n);
+    cmd += " -l ";
+    cmd += std::to_string(n);
+    cmd += " ";
+    cmd += quoted(pdf);
+    cmd += " 2>/dev/null";
+    const std::string info = run(cmd);
+    const std::size_t at = info.find(" size:");
+    PageSizePt p;
+    if (at == std::string::npos) return p;
+    const char* s = info.c_str() + at + 6;
+    char* end = nullptr;
+    p.w = std::strtod(s, &end);
+    while (*end == ' ' || *end == 'x') ++end;
+    p.h = std::strtod(end, nullptr);
+    return p;
+}
+
+// The text of pages first..last (1-based; 0 = to the end), without layout, lines joined.
+std::string pdf_text(const fs::path& pdf, int first = 1, int last = 0) {
+    std::string cmd = "pdftotext -f ";
+    cmd += std::to_string(first);
+    if (last > 0) {
+        cmd += " -l ";
+        cmd += std::to_string(last);
+    }
+    cmd += " ";
+    cmd += quoted(pdf);
+    cmd += " - 2>/dev/null";
+    return run(cmd);
+}
+
+// pdftotext breaks wrapped text into lines: compare with all whitespace removed.
+std::string squeeze(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') out += c;
+    return out;
+}
+
+struct Example {
+    std::string stem;
+    Document doc;
+};
+
+std::vector<Example> examples() {
+    std::vector<Example> out;
+    const fs::path dir = fs::path(STAGEMAP_SOURCE_DIR) / "blueprints";
+    if (!fs::exists(dir)) return out;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".json") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+        auto loaded = io::load_file(f);
+        if (!loaded.ok()) continue;  // the io tests report broken examples
+        out.push_back({f.stem().stem().string(), *loaded.document});
+    }
+    return out;
+}
+
+ExportOptions options_for(const Document& d) {
+    ExportOptions o;
+    o.paint.marks = peak_end_marks(d);
+    return o;
+}
+
+PdfOptions pdf_options(PageSize page, const std::string& file_name, bool landscape = false) {
+    PdfOptions p;
+    p.page = page;
+    p.landscape = landscape;
+    p.file_name = file_name;
+    p.date = "2025-01-31";
+    return p;
+}
+
+}  // namespace
+
+// [SECTION] Page sizes
+TEST_CASE("page sizes parse by name") {
+    CHECK(parse_page_size("A4") == PageSize::A4);
+    CHECK(parse_page_size("a3") == PageSize::A3);
+    CHECK(parse_page_size("A2") == PageSize::A2);
+    CHECK(parse_page_size("fit") == PageSize::Fit);
+    CHECK(parse_page_size("Fit") == PageSize::Fit);
+    CHECK_FALSE(parse_page_size("A5"));
+    CHECK_FALSE(parse_page_size(""));
+    CHECK(to_string(PageSize::A3) == "A3");
+    CHECK(parse_page_size(to_string(PageSize::Fit)) == PageSize::Fit);
+}
+
+// [SECTION] Example handouts
+// Each example at A4 and A3: pages as reported and as pdfinfo counts them, every card title in the
+// text (Chinese too), the page titles, and card text never below 7 pt.
+TEST_CASE("the handout of each example at A4 and A3") {
+    const std::vector<Example> all = examples();
+    REQUIRE(all.size() == 3);
+    const bool poppler = have_poppler();
+    if (!poppler) MESSAGE("poppler-utils (pdfinfo, pdftotext) are not installed; checking the reports only");
+    for (const Example& ex : all) {
+        for (PageSize page : {PageSize::A4, PageSize::A3}) {
+            for (bool landscape : {false}) {  // landscape: see the tiling test
+                std::string name = ex.stem;
+                name += "-";
+                name += to_string(page);
+                name += landscape ? "-landscape.pdf" : ".pdf";
+                CAPTURE(name);
+                const fs::path path = out_dir() / name;
+                std::string file_name = ex.stem;
+                file_name += ".blueprint.json";
+                PdfReport r;
+                REQUIRE(export_pdf(ex.doc, path, options_for(ex.doc), pdf_options(page, file_name, landscape), &r) == "");
+                // The parts add up: page 1, the tiles, the summary pages, a page or more per phase.
+                CHECK(r.pages == 1 + (r.tiled ? r.blueprint_pages : 0) + r.peak_end_pages + r.tier_pages + r.phase_pages);
+                CHECK(r.peak_end_pages == 1);
+                CHECK(r.tier_pages == 1);
+                CHECK(r.phase_pages >= int(ex.doc.phases.size()));
+                CHECK(r.phase_pages <= 2 * int(ex.doc.phases.size()));
+                CHECK(r.card_text_pt >= 7.0f);
+                CHECK(r.card_text_pt <= 12.0f);
+                if (r.tiled) CHECK(r.blueprint_pages == r.tile_rows * r.tile_columns);
+                if (!poppler) continue;
+                CHECK(pdf_pages(path) == r.pages);
+                const std::string text = squeeze(pdf_text(path));
+                for (const Card& c : ex.doc.cards) CHECK_MESSAGE(text.find(squeeze(c.title)) != std::string::npos, c.title);
+                for (const Phase& p : ex.doc.phases) CHECK_MESSAGE(text.find(squeeze(p.name)) != std::string::npos, p.name);
+                for (const Tier& t : ex.doc.tiers) CHECK_MESSAGE(text.find(squeeze(t.name)) != std::string::npos, t.name);
+                for (const char* title : {"Peak-end summary", "峰终分析", "Customer value tiers", "客户价值分层", "Legend",
+                                          "图例", "Recommendations", "What customers remember"})
+                    CHECK_MESSAGE(text.find(squeeze(title)) != std::string::npos, title);
+                CHECK(text.find(squeeze(ex.doc.title)) != std::string::npos);
+                CHECK(text.find(squeeze(file_name)) != std::string::npos);
+                CHECK(text.find("2025-01-31") != std::string::npos);
+                std::string last = "1/";
+                last += std::to_string(r.pages);
+                CHECK(text.find(last) != std::string::npos);  // footers say "n / N"
+            }
+        }
+    }
+}
+
+// [SECTION] Tiling
+TEST_CASE("a big blueprint is tiled at A4 but not at fit") {
+    const std::vector<Example> all = examples();
+    REQUIRE_FALSE(all.empty());
+    const Example& ex = all.front();
+    const fs::path a4 = out_dir() / "tiled-a4.pdf";
+    PdfReport r;
+    REQUIRE(export_pdf(ex.doc, a4, options_for(ex.doc), pdf_options(PageSize::A4, "big.json", true), &r) == "");
+    CHECK(r.tiled);
+    CHECK(r.blueprint_pages > 1);
+    CHECK(r.card_text_pt >= 7.0f);
+
+    const fs::path fit = out_dir() / "tiled-fit.pdf";
+    PdfReport rf;
+    REQUIRE(export_pdf(ex.doc, fit, options_for(ex.doc), pdf_options(PageSize::Fit, "big.json"), &rf) == "");
+    CHECK_FALSE(rf.tiled);
+    CHECK(rf.blueprint_pages == 1);
+    CHECK(rf.card_text_pt == doctest::Approx(10.5));  // 1 unit = 0.75 pt, as before the handout
+    CHECK(rf.pages == 1 + rf.peak_end_pages + rf.tier_pages + rf.phase_pages);
+
+    // A blueprint that fits is not tiled, and not blown up.
+    const Document small = test::small_blueprint();
+    PdfReport rs;
+    REQUIRE(export_pdf(small, out_dir() / "small-a3.pdf", options_for(small), pdf_options(PageSize::A3, "small.json", true),
+                       &rs) == "");
+    CHECK_FALSE(rs.tiled);
+    CHECK(rs.blueprint_pages == 1);
+    CHECK(rs.card_text_pt >= 7.0f);
+    CHECK(rs.card_text_pt <= 12.0f);
+
+    if (!have_poppler()) return;
+    CHECK(pdf_pages(a4) == r.pages);
+    // Page 1 is the overview; the tiles say where they belong.
+    const std::string page1 = squeeze(pdf_text(a4, 1, 1));
+    CHECK(page1.find("printedon") != std::string::npos);
+    CHECK(page1.find("page1/1") != std::string::npos);
+    const std::string tile = squeeze(pdf_text(a4, 2, 2));
+    CHECK(tile.find("Blueprintpage1/1") != std::string::npos);
+    std::string last = "Blueprintpage";
+    last += std::to_string(r.tile_rows);
+    last += "/";
+    last += std::to_string(r.tile_columns);
+    CHECK(squeeze(pdf_text(a4, 1 + r.blueprint_pages, 1 + r.blueprint_pages)).find(last) != std::string::npos);
+    // Every card title is on the tiles (the overview shows no text).
+    const std::string tiles = squeeze(pdf_text(a4, 2, 1 + r.blueprint_pages));
+    for (const Card& c : ex.doc.cards) CHECK_MESSAGE(tiles.find(squeeze(c.title)) != std::string::npos, c.title);
+    // Page sizes: A4 landscape tiles, a fit page 1 larger than A4.
+    const PageSizePt tile_size = page_size(a4, 2);
+    CHECK(tile_size.w == doctest::Approx(841.89).epsilon(0.001));
+    CHECK(tile_size.h == doctest::Approx(595.28).epsilon(0.001));
+    CHECK(page_size(fit, 1).w > 1000);
+    CHECK(page_size(fit, 2).w == doctest::Approx(595.28).epsilon(0.001));
+}
+
+// [SECTION] Options and flow
+TEST_CASE("the handout pages can be left out, and long text flows onto further pages") {
+    Document d = test::small_blueprint();
+    PdfOptions only = pdf_options(PageSize::A4, "only.json");
+    only.handout_pages = false;
+    PdfReport r;
+    REQUIRE(export_pdf(d, out_dir() / "only-blueprint.pdf", options_for(d), only, &r) == "");
+    CHECK(r.pages == 1);
+    CHECK(r.phase_pages == 0);
+
+    // One phase with many long cards.
+    std::string detail;
+    for (int i = 0; i < 40; ++i) detail += "A long description of the service item, 服务项目的详细说明。 ";
+    for (int i = 0; i < 12; ++i) {
+        Card c = test::make_card(test::numbered("long", i), "fr", "s1", test::numbered("Long card 长卡片 ", i));
+        c.detail = detail;
+        d.cards.push_back(c);
+    }
+    const fs::path path = out_dir() / "long.pdf";
+    REQUIRE(export_pdf(d, path, options_for(d), pdf_options(PageSize::A4, "long.json"), &r) == "");
+    CHECK(r.phase_pages > int(d.phases.size()));
+    if (!have_poppler()) return;
+    CHECK(pdf_pages(path) == r.pages);
+    const std::string text = squeeze(pdf_text(path));
+    for (const Card& c : d.cards) CHECK_MESSAGE(text.find(squeeze(c.title)) != std::string::npos, c.title);
+    CHECK(text.find("continued") != std::string::npos);
+}
+
+TEST_CASE("the default PDF export is the handout with a page 1 fitted to the blueprint") {
+    const Document d = test::small_blueprint();
+    const fs::path path = out_dir() / "default.pdf";
+    REQUIRE(export_pdf(d, path) == "");
+    if (!have_poppler()) return;
+    CHECK(pdf_pages(path) > 1);
+    const std::string page1 = pdf_text(path, 1, 1);
+    CHECK(page1.find("Joins the queue") != std::string::npos);
+    CHECK(page1.find("外带咖啡") != std::string::npos);
+}
+
+TEST_CASE("the handout names the tier lens, and stays light on paper with a dark theme") {
+    const Document d = test::small_blueprint();
+    ExportOptions o = options_for(d);
+    o.paint.tier_lens = d.tiers.front().id;
+    o.paint.theme = dark_theme();
+    const fs::path path = out_dir() / "lens-dark.pdf";
+    PdfReport r;
+    REQUIRE(export_pdf(d, path, o, pdf_options(PageSize::A4, "lens.json"), &r) == "");
+    if (!have_poppler()) return;
+    const std::string page1 = squeeze(pdf_text(path, 1, 1));
+    CHECK(page1.find("Tierlens") != std::string::npos);
+    CHECK(page1.find(squeeze(d.tiers.front().name)) != std::string::npos);
+}
+
+TEST_CASE("a document without steps, tiers or cards still makes a handout") {
+    Document d;
+    d.title = "Empty";
+    PdfReport r;
+    REQUIRE(export_pdf(d, out_dir() / "empty.pdf", {}, pdf_options(PageSize::A4, ""), &r) == "");
+    CHECK(r.pages >= 1);
+    CHECK(r.tier_pages == 0);
+    CHECK(r.peak_end_pages == 0);
+    Document one = test::small_blueprint();
+    one.tiers.clear();
+    for (Step& s : one.steps) s.emotion.reset();
+    REQUIRE(export_pdf(one, out_dir() / "unrated.pdf", {}, pdf_options(PageSize::A4, "x"), &r) == "");
+    CHECK(r.tier_pages == 0);
+    CHECK(r.peak_end_pages == 1);
+}
