@@ -1,0 +1,84 @@
+#include "ui/app_state.h"
+
+#include "ui/glyph_ranges.h"
+#include "ui/imgui_painter.h"
+
+namespace sm::ui {
+
+// [SECTION] Layout
+layout::LayoutStyle layout_style(const Document& doc) {
+    layout::LayoutStyle st;
+    st.chinese_labels = doc.locale.rfind("zh", 0) == 0;
+    st.show_emotion = true;
+    st.show_title = false;   // the window title and toolbar name the blueprint
+    st.show_legend = false;  // Help › About explains the marks
+    return st;
+}
+
+namespace {
+
+void require_layout_text(FontManager& fonts, const layout::BlueprintLayout& lay) {
+    CodePoints cps;
+    auto block = [&](const layout::TextBlock& b) {
+        for (const auto& l : b.lines) add_utf8(cps, l);
+    };
+    for (const auto& p : lay.phases) block(p.name);
+    for (const auto& s : lay.steps) {
+        block(s.name);
+        block(s.detail);
+    }
+    for (const auto& l : lay.lanes) {
+        block(l.name);
+        block(l.kind);
+    }
+    for (const auto& c : lay.cards) {
+        block(c.title);
+        for (const auto* b : {&c.fail, &c.wait, &c.channel, &c.votes})
+            if (*b) add_utf8(cps, (*b)->text);
+        for (const auto& chip : c.chips) add_utf8(cps, chip.text);
+    }
+    for (const auto& d : lay.lines) add_utf8(cps, d.label);
+    for (const auto& k : lay.connectors) add_utf8(cps, k.label);
+    if (lay.emotion) {
+        block(lay.emotion->label);
+        for (const auto& t : lay.emotion->ticks) add_utf8(cps, t.label);
+    }
+    block(lay.corner_phase);
+    block(lay.corner_step);
+    fonts.require(cps);
+}
+
+}  // namespace
+
+const layout::BlueprintLayout& current_layout(AppState& app) {
+    auto& cache = app.layout_cache;
+    const auto rev = app.session.history.revision();
+    const auto gen = app.fonts.generation();
+    if (!cache.valid || cache.revision != rev || cache.font_generation != gen) {
+        ImGuiTextMeasurer measurer(app.fonts);
+        cache.layout = layout::compute_layout(app.doc(), measurer, layout_style(app.doc()));
+        cache.revision = rev;
+        cache.font_generation = gen;
+        cache.valid = true;
+        require_layout_text(app.fonts, cache.layout);
+    }
+    return cache.layout;
+}
+
+// [SECTION] Theme, status, commands
+render::Theme current_theme(const AppState& app) {
+    return app.settings.theme == ThemeChoice::Dark ? render::dark_theme() : render::light_theme();
+}
+
+void set_status(AppState& app, std::string text) {
+    app.status = std::move(text);
+    app.status_time = app.now;
+}
+
+bool run(AppState& app, edit::CommandPtr command) {
+    if (!app.session.execute(std::move(command))) return false;
+    app.selection.prune(app.doc());
+    return true;
+}
+
+}  // namespace sm::ui

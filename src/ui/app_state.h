@@ -1,0 +1,78 @@
+// Stagemap — everything the GUI keeps between frames, in one place owned by UiApp (no
+// function-level static state anywhere in the UI).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "layout/layout.h"
+#include "render/painter.h"
+#include "ui/autosave.h"
+#include "ui/canvas.h"
+#include "ui/file_dialog.h"
+#include "ui/fonts.h"
+#include "ui/inspector.h"
+#include "ui/modals.h"
+#include "ui/selection.h"
+#include "ui/session.h"
+#include "ui/settings.h"
+
+namespace sm::ui {
+
+// [SECTION] Layout cache
+// The layout of the current document, recomputed when the document or the fonts change.
+struct LayoutCache {
+    bool valid = false;
+    unsigned long long revision = 0;
+    unsigned font_generation = 0;
+    layout::BlueprintLayout layout;
+};
+
+// [SECTION] View options
+struct ViewOptions {
+    std::optional<TierId> tier_lens;  // dim cards that do not serve this tier
+    bool hide_other_tiers = false;
+    bool show_help = false;
+    bool show_about = false;
+    bool show_diagnostics = false;    // the warnings of the last load
+};
+
+// [SECTION] App state
+struct AppState {
+    explicit AppState(FontChoice fonts_found) : fonts(std::move(fonts_found)) {}
+
+    bool persistent = true;  // read and write settings and autosaves (off for tests and screenshots)
+    float content_scale = 1; // the monitor's, from the platform
+    Settings settings;
+    FontManager fonts;
+    Session session;
+    Selection selection;
+    CanvasState canvas;
+    InspectorState inspector;
+    FileDialog file_dialog;
+    FileDialogMode file_dialog_purpose = FileDialogMode::Open;
+    Modals modals;
+    AutosaveState autosave;
+    LayoutCache layout_cache;
+    ViewOptions view;
+
+    std::string status;   // one line at the bottom, e.g. "Saved hotpot.blueprint.json"
+    double status_time = -100;
+    double now = 0;       // seconds, from the platform
+    bool quit = false;    // the app may close now
+    unsigned long long seen_revision = ~0ull;  // to notice document changes once per frame
+
+    float ui_scale() const { return content_scale * settings.ui_scale; }
+    const Document& doc() const { return session.doc(); }
+};
+
+// [SECTION] Helpers used by every panel
+// The layout of the current document (recomputed when stale).
+const layout::BlueprintLayout& current_layout(AppState& app);
+layout::LayoutStyle layout_style(const Document& doc);
+render::Theme current_theme(const AppState& app);
+void set_status(AppState& app, std::string text);
+// Executes a command and keeps the selection valid. False when the command was null.
+bool run(AppState& app, edit::CommandPtr command);
+
+}  // namespace sm::ui

@@ -1,0 +1,39 @@
+// Stagemap — which characters the fonts must hold: code points of the document, of the UI's
+// own strings, and the glyph ranges handed to the font atlas.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace sm::ui {
+
+// [SECTION] Code point sets
+using CodePoints = std::set<char32_t>;
+
+// Decodes UTF-8 and adds every code point; malformed bytes are skipped.
+void add_utf8(CodePoints& out, std::string_view utf8);
+// Every string a blueprint can show: names, titles, details, labels, ids.
+void add_document(CodePoints& out, const Document& doc);
+// The UI's own non-ASCII strings (help text, lane names in Chinese, symbols on badges).
+void add_ui_strings(CodePoints& out);
+// Symbols and punctuation that blueprint text commonly uses (CJK punctuation, full-width forms,
+// general punctuation, arrows, geometric shapes), so typing them needs no atlas rebuild.
+void add_common_symbols(CodePoints& out);
+// ASCII and Latin-1: always baked.
+void add_basic_latin(CodePoints& out);
+
+// [SECTION] Glyph ranges
+// Pairs [first, last] followed by a terminating 0, in ImGui's format. Code points beyond the
+// 16-bit range this ImGui build supports, and control characters, are left out.
+std::vector<std::uint16_t> make_ranges(const CodePoints& cps);
+// Concatenates range lists (each 0-terminated) into one sorted, merged list.
+std::vector<std::uint16_t> merge_ranges(const std::vector<const std::uint16_t*>& lists);
+bool ranges_cover(const std::uint16_t* ranges, char32_t cp);
+// True for code points that need no glyph (controls, line breaks, variation selectors).
+bool needs_no_glyph(char32_t cp);
+
+}  // namespace sm::ui

@@ -1,0 +1,83 @@
+#include "ui/session.h"
+
+namespace sm::ui {
+
+// [SECTION] Session
+std::string Session::display_name() const { return path.empty() ? std::string("Untitled") : path.filename().string(); }
+
+bool Session::execute(edit::CommandPtr command) {
+    if (!command) return false;
+    history.execute(std::move(command));
+    return true;
+}
+
+// [SECTION] Files
+Document starter_document() {
+    Document d;
+    d.title = "Untitled blueprint";
+    d.phases.push_back(Phase{PhaseId("phase-1"), "Phase 1", {}, {}});
+    for (int i = 1; i <= 3; ++i) {
+        Step s;
+        s.id = StepId("step-" + std::to_string(i));
+        s.phase = PhaseId("phase-1");
+        s.name = "Step " + std::to_string(i);
+        d.steps.push_back(std::move(s));
+    }
+    const std::pair<LaneKind, const char*> lanes[] = {
+        {LaneKind::Evidence, "Physical evidence"},
+        {LaneKind::Customer, "Customer actions"},
+        {LaneKind::Frontstage, "Frontstage actions"},
+        {LaneKind::Backstage, "Backstage actions"},
+        {LaneKind::Support, "Support processes"},
+    };
+    for (const auto& [kind, name] : lanes) {
+        Lane l;
+        l.id = LaneId("lane-" + std::string(to_string(kind)));
+        l.kind = kind;
+        l.name = name;
+        d.lanes.push_back(std::move(l));
+    }
+    return d;
+}
+
+OpenResult open_into(Session& session, const std::filesystem::path& path) {
+    OpenResult r;
+    auto loaded = io::load_file(path);
+    r.diagnostics = std::move(loaded.diagnostics);
+    if (!loaded.document) return r;
+    session.history.reset(std::move(*loaded.document));
+    std::error_code ec;
+    auto abs = std::filesystem::absolute(path, ec);
+    session.path = ec ? path : abs.lexically_normal();
+    session.restored_unsaved = false;
+    session.warnings = r.diagnostics;
+    r.ok = true;
+    return r;
+}
+
+io::SaveResult save_to(Session& session, const std::filesystem::path& path) {
+    auto r = io::save_file(session.doc(), path);
+    if (!r.ok) return r;
+    std::error_code ec;
+    auto abs = std::filesystem::absolute(path, ec);
+    session.path = ec ? path : abs.lexically_normal();
+    session.history.mark_saved();
+    session.restored_unsaved = false;
+    return r;
+}
+
+void start_new(Session& session) {
+    session.history.reset(starter_document());
+    session.path.clear();
+    session.restored_unsaved = false;
+    session.warnings.clear();
+}
+
+std::filesystem::path with_blueprint_extension(std::filesystem::path p) {
+    const std::string name = p.filename().string();
+    if (name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0) return p;
+    p += ".blueprint.json";
+    return p;
+}
+
+}  // namespace sm::ui

@@ -1,0 +1,35 @@
+// Stagemap — the inspector's form widgets. Text and number fields commit one command when
+// the field is left (Enter, Tab or a click elsewhere), not on every keystroke.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace sm::ui {
+
+struct AppState;
+
+namespace widgets {
+
+// [SECTION] Form layout: a label column and a value column
+bool begin_form(const char* id, float label_width);
+void end_form();
+void row(const char* label, const char* tooltip = nullptr);  // starts a row; the widget goes next
+
+// [SECTION] Fields
+// `commit` runs with the new value when the user leaves the field having changed it.
+void text_field(AppState& app, const char* id, const std::string& value,
+                const std::function<void(AppState&, std::string)>& commit, int lines = 1, const char* hint = nullptr);
+void number_field(AppState& app, const char* id, double value, const std::function<void(AppState&, double)>& commit,
+                  double min, double max, const char* format = "%.2f");
+void int_slider(AppState& app, const char* id, int value, int min, int max,
+                const std::function<void(AppState&, int)>& commit, const char* format = "%d");
+
+// [SECTION] Decoration
+void section(const char* title);  // a heading with a rule under it
+void hint(const char* text);      // muted, wrapped text
+bool danger_button(const char* label);
+
+}  // namespace widgets
+
+}  // namespace sm::ui
