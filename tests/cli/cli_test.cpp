@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -58,6 +59,9 @@ Run stagemap(const std::vector<std::string>& args, const std::string& exe = STAG
     argv.push_back(nullptr);
     // No DISPLAY: the subcommands must not need one.
     std::vector<std::string> env_strings{"PATH=/usr/bin:/bin", "HOME=" + io.path.string(), "LANG=C.UTF-8"};
+    // A sanitizer build's settings (e.g. the leak suppressions for fontconfig's caches) go along.
+    for (const char* name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
+        if (const char* value = std::getenv(name)) env_strings.push_back(std::string(name) + "=" + value);
     std::vector<char*> envp;
     for (auto& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);
