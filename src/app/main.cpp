@@ -84,6 +84,11 @@ int run(const sm::app::Options& opt) {
         } else {
             ui.offer_restore();
         }
+        for (const auto& panel : opt.panels) {
+            if (sm::ui::open_peak_end_by_name(ui.state(), panel)) continue;
+            const auto err = sm::ui::open_panel_by_name(ui.state(), panel);
+            if (!err.empty()) std::fprintf(stderr, "stagemap-gui: --panel %s: %s\n", panel.c_str(), err.c_str());
+        }
 
         int frame = 0;
         int busy = 3;  // frames to render before waiting for events again

@@ -18,6 +18,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& out) {
     cli.add_option("--frames", out.frames, "Frames to render before the screenshot (default 3)")
         ->check(CLI::Range(1, 1000));
     cli.add_flag("--no-settings", out.no_settings, "Do not read or write settings, recent files or autosaves");
+    cli.add_option("--panel", out.panels,
+                   "Open at start (repeatable): tiers, value-map, export, peak-end, lens:TIER_ID, compare:TIER_ID,TIER_ID");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sm::app {
 
@@ -13,6 +14,7 @@ struct Options {
     std::optional<int> width, height;       // --size WxH
     int frames = 3;                         // frames rendered before the screenshot
     bool no_settings = false;               // neither read nor write settings, no autosave
+    std::vector<std::string> panels;        // --panel: windows and views to open at start
 };
 
 // Parses argv. Returns the exit code to end with when the program should stop right away

@@ -150,8 +150,10 @@ std::vector<Tier> tier_preset(TierPreset preset, std::string_view locale) {
                       pick("Visit at least twice a week", "每周至少拜访两次"), 3.5),
             make_tier("grade-a", pick("Grade A", "A级"), {0xEF, 0x8F, 0x00}, {}, {},
                       pick("Visit at least once a week", "每周至少拜访一次"), 7.0),
-            make_tier("grade-b", pick("Grade B", "B级"), {0x15, 0x65, 0xC0}, {}, {}, {}, {}),
-            make_tier("grade-c", pick("Grade C", "C级"), {0x75, 0x75, 0x75}, {}, {}, {}, {}),
+            make_tier("grade-b", pick("Grade B", "B级"), {0x15, 0x65, 0xC0}, {}, {},
+                      pick("Visit every two weeks", "每两周拜访一次"), 14.0),
+            make_tier("grade-c", pick("Grade C", "C级"), {0x75, 0x75, 0x75}, {}, {},
+                      pick("Visit once a month", "每月拜访一次"), 30.0),
         };
     }
     return {};

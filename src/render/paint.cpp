@@ -3,6 +3,7 @@
 // cards, connectors, legend.
 #include <cmath>
 
+#include "analysis/tiers.h"
 #include "render/paint_internal.h"
 #include "render/painter.h"
 
@@ -31,6 +32,35 @@ using namespace detail;
 
 int kind_index(LaneKind k) { return static_cast<int>(k); }
 
+// [SECTION] Tier compare marks
+// A pill straddling the card's top edge at the right: "A" in the first tier's colour, "B" in the
+// second's, with the card outlined in that colour; "A+B" small and quiet (most cards serve both).
+// Text and colour together, so the mark does not rely on colour alone.
+void compare_mark(const sm::Document& doc, const CardBox& cb, Painter& p, const PaintOptions& o, bool low_detail) {
+    if (!o.tier_compare) return;
+    const sm::Card& c = doc.cards[cb.card];
+    const auto cmp = analysis::compare_card_tiers(c, o.tier_compare->first, o.tier_compare->second);
+    if (cmp == analysis::TierComparison::Neither) return;
+    const Theme& th = o.theme;
+    if (cmp == analysis::TierComparison::Both) {
+        const float h = 11, w = 24;
+        const Rect r{cb.rect.right() - w - 8, cb.rect.y - h * 0.5f, w, h};
+        p.fill_rect(r, th.card_fill, h / 2);
+        p.stroke_rect(r, th.muted_text, 0.8f, h / 2);
+        // Bold capitals are about 0.66 em wide, '+' about 0.58 em.
+        if (!low_detail) p.text({r.x + (w - 7 * 1.9f) / 2, r.y + (h - 7 * 1.25f) / 2}, "A+B", 7, th.muted_text, true);
+        return;
+    }
+    const bool first = cmp == analysis::TierComparison::OnlyFirst;
+    const RGBA fill = tier_color(doc, doc.tier_index(first ? o.tier_compare->first : o.tier_compare->second), th);
+    p.stroke_rect({cb.rect.x - 2, cb.rect.y - 2, cb.rect.w + 4, cb.rect.h + 4}, fill, 2.5f, 8);
+    const float font = 11, h = 18, w = 22;
+    const Rect r{cb.rect.right() - w - 8, cb.rect.y - h * 0.5f, w, h};
+    p.fill_rect(r, fill, h / 2);
+    p.stroke_rect(r, th.background, 1.2f, h / 2);
+    if (!low_detail) p.text({r.x + (w - font * 0.66f) / 2, r.y + (h - font * 1.25f) / 2}, first ? "A" : "B", font, text_on(fill), true);
+}
+
 struct Scene {
     const sm::Document& doc;
     const BlueprintLayout& lay;
@@ -42,10 +72,8 @@ struct Scene {
     bool low_detail() const { return o.zoom < o.low_detail_zoom; }
 
     // Cards hidden by the tier lens (hide mode) are not drawn, nor are their connectors.
-    bool hidden(int card) const {
-        return o.tier_lens && o.hide_other_tiers && card >= 0 && !doc.cards[card].serves(*o.tier_lens);
-    }
-    bool dimmed(int card) const { return o.tier_lens && !o.hide_other_tiers && !doc.cards[card].serves(*o.tier_lens); }
+    bool hidden(int card) const { return card >= 0 && card_look(doc.cards[card], o) == CardLook::Hidden; }
+    bool dimmed(int card) const { return card_look(doc.cards[card], o) == CardLook::Dimmed; }
 
     // [SECTION] Title
     void title() {
@@ -160,6 +188,7 @@ struct Scene {
         if (low_detail()) {
             p.fill_rect(cb.rect, c.is_fail_point() ? mix(th.card_fill, th.fail, 0.35f) : mix(th.card_fill, th.card_border, 0.35f), 2);
             if (dimmed(cb.card)) p.fill_rect(cb.rect, th.dimmed_overlay, 2);
+            compare_mark(doc, cb, p, o, true);
             return;
         }
         p.fill_rect({cb.rect.x, cb.rect.y + 1.5f, cb.rect.w, cb.rect.h}, th.card_shadow, radius);
@@ -189,6 +218,7 @@ struct Scene {
             draw_badge_text(p, *cb.votes, th.muted_text, true);
         }
         if (dimmed(cb.card)) p.fill_rect(cb.rect, th.dimmed_overlay, radius);
+        compare_mark(doc, cb, p, o, false);
     }
 
     void cards() {
@@ -248,6 +278,29 @@ struct Scene {
 };
 
 }  // namespace
+
+// [SECTION] Tier lens and compare
+CardLook card_look(const sm::Card& card, const PaintOptions& o) {
+    bool serves = true;
+    if (o.tier_compare)
+        serves = analysis::compare_card_tiers(card, o.tier_compare->first, o.tier_compare->second) !=
+                 analysis::TierComparison::Neither;
+    else
+        serves = analysis::card_visible_in_lens(card, o.tier_lens);
+    if (serves) return CardLook::Normal;
+    return o.hide_other_tiers ? CardLook::Hidden : CardLook::Dimmed;
+}
+
+void paint_tier_compare_marks(const sm::Document& doc, const BlueprintLayout& lay, Painter& painter,
+                              const PaintOptions& options) {
+    if (!options.tier_compare) return;
+    const bool low = options.zoom < options.low_detail_zoom;
+    for (const CardBox& cb : lay.cards) {
+        if (cb.card < 0 || cb.rect.w <= 0 || (options.visible && !options.visible->intersects(cb.rect))) continue;
+        if (card_look(doc.cards[cb.card], options) == CardLook::Hidden) continue;
+        compare_mark(doc, cb, painter, options, low);
+    }
+}
 
 // [SECTION] paint_blueprint
 void paint_blueprint(const sm::Document& doc, const BlueprintLayout& lay, Painter& painter, const PaintOptions& options) {

@@ -1,7 +1,10 @@
 // Stagemap — the emotion row (a smooth curve through the rated steps, gaps at unrated ones,
-// peak ★ and end ⚑ marks when the analysis supplies them) and the legend.
+// peak ★ and end ⚑ marks when the analysis supplies them), the same marks as labels in the step
+// headers, and the legend.
+#include <algorithm>
 #include <cmath>
 
+#include "render/marks.h"
 #include "render/paint_internal.h"
 
 namespace sm::render::detail {
@@ -69,13 +72,24 @@ void flag(Painter& p, Vec2 foot, float h, RGBA color) {
 }
 
 // [SECTION] Emotion row
+void paint_header_marks(const layout::BlueprintLayout& lay, Painter& p, const PaintOptions& o);
+
 void paint_emotion_row(const sm::Document& doc, const layout::BlueprintLayout& lay, Painter& p, const PaintOptions& o) {
+    (void)doc;
+    paint_header_marks(lay, p, o);
     if (!lay.emotion) return;
     const layout::EmotionRow& er = *lay.emotion;
     if (o.visible && !o.visible->intersects(er.rect)) return;
     const Theme& th = o.theme;
     p.begin_group("emotion");
     p.fill_rect(er.rect, th.emotion_fill);
+    // The remembered moments stand out at any zoom: their slice of the row is tinted.
+    for (const layout::StepBox& sb : lay.steps) {
+        const bool marked = sb.step >= 0 && (sb.step == o.marks.end_step ||
+                                             std::find(o.marks.peak_steps.begin(), o.marks.peak_steps.end(), sb.step) !=
+                                                 o.marks.peak_steps.end());
+        if (marked) p.fill_rect({sb.column.x, er.rect.y, sb.column.w, er.rect.h}, mix(th.emotion_fill, th.mark, 0.10f));
+    }
     p.fill_rect(er.header, th.header_fill);
     p.fill_rect({er.header.x, er.header.y, 5, er.header.h}, th.lane_stripe[1]);
     draw_block(p, er.label, th.text);
@@ -108,7 +122,7 @@ void paint_emotion_row(const sm::Document& doc, const layout::BlueprintLayout& l
             if (!small) p.text(pt.flag_pos, er.unrated_flag, er.small_font_size, th.muted_text, true);
         }
     }
-    // Peak-end marks (from the analysis, through PaintOptions::marks).
+    // Peak-end marks (from the analysis, through PaintOptions::marks); a pinned one carries a pin.
     const auto point_of = [&](int step) -> const layout::EmotionPoint* {
         for (const layout::EmotionPoint& pt : er.points)
             if (pt.step == step) return &pt;
@@ -118,11 +132,88 @@ void paint_emotion_row(const sm::Document& doc, const layout::BlueprintLayout& l
         const layout::EmotionPoint* pt = point_of(s);
         if (!pt) continue;
         const bool below = pt->emotion && *pt->emotion < 0;
-        star(p, {pt->pos.x, pt->pos.y + (below ? 16.0f : -16.0f)}, 7, th.mark);
+        // Above the point (below a negative one), kept inside the row: beside the point when the
+        // row has no room there.
+        Vec2 c{pt->pos.x, pt->pos.y + (below ? 16.0f : -16.0f)};
+        const float lo = er.rect.y + 9, hi = er.rect.bottom() - 9;
+        if (c.y < lo || c.y > hi) {
+            c.y = std::clamp(c.y, lo, std::max(lo, hi));
+            if (std::abs(c.y - pt->pos.y) < 12) c.x -= 15;
+        }
+        star(p, c, 7, th.mark);
+        // A pinned peak: a push pin stuck into the star.
+        if (o.marks.peak_pinned) pin_symbol(p, {c.x + 10.5f, c.y - 4.5f}, 3.0f, th.mark, th.emotion_fill);
     }
-    if (const layout::EmotionPoint* pt = point_of(o.marks.end_step)) flag(p, {pt->pos.x + 10, pt->pos.y + 2}, 16, th.mark);
-    (void)doc;
+    if (const layout::EmotionPoint* pt = point_of(o.marks.end_step)) {
+        const Vec2 foot{pt->pos.x + 10, pt->pos.y + 2};
+        flag(p, foot, 16, th.mark);
+        if (o.marks.end_pinned) pin_symbol(p, {foot.x + 15, foot.y - 16}, 3.2f, th.mark, th.emotion_fill);
+    }
     p.end_group();
+}
+
+// [SECTION] Step header marks
+// "★ Peak", "⚑ End" ("Pinned peak", "Pinned end") and "Not peak" pills at the right of the step headers, so
+// the moments customers remember are named where the steps are, not only on the curve.
+namespace {
+
+bool has(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// The vertical centre of the pills in a header: on the duration line, else in the room below the
+// name, else at the bottom.
+float pill_centre_y(const layout::StepBox& sb, float h) {
+    if (!sb.detail.lines.empty()) return sb.detail.origin.y + sb.detail.line_height / 2;
+    const float name_bottom = sb.name.origin.y + float(sb.name.lines.size()) * sb.name.line_height;
+    const float spare = sb.header.bottom() - name_bottom;
+    return spare >= h + 4 ? name_bottom + spare / 2 : sb.header.bottom() - 2 - h / 2;
+}
+
+struct Pill {
+    enum Kind { Peak, End, Excluded } kind;
+    bool pinned = false;
+};
+
+// Draws one pill with its right edge at `right`; returns its left edge.
+float draw_pill(Painter& p, const Theme& th, const Pill& pill, float right, float cy, float font, bool chinese) {
+    const float h = 15, pad = 5, icon = 11;
+    const std::string label = mark_label(pill.kind == Pill::Peak, pill.kind == Pill::Excluded, pill.pinned, chinese);
+    const float w = pad + icon + 4 + estimate_text_width(label, font, true) + pad;
+    const Rect r{right - w, cy - h / 2, w, h};
+    const bool muted = pill.kind == Pill::Excluded;
+    const RGBA ink = muted ? th.muted_text : th.mark;
+    p.fill_rect(r, muted ? th.header_fill : mix(th.header_fill, th.mark, 0.16f), h / 2);
+    p.stroke_rect(r, ink, 1, h / 2);
+    const Vec2 ic{r.x + pad + icon / 2, cy};
+    switch (pill.kind) {
+    case Pill::Peak: star(p, ic, 5.5f, ink); break;
+    case Pill::End: flag(p, {ic.x - 3, ic.y + 5.5f}, 11, ink); break;
+    case Pill::Excluded: excluded_symbol(p, ic, 5, ink); break;
+    }
+    p.text({r.x + pad + icon + 4, cy - font * 0.65f}, label, font, muted ? th.muted_text : th.text, true);
+    return r.x;
+}
+
+}  // namespace
+
+void paint_header_marks(const layout::BlueprintLayout& lay, Painter& p, const PaintOptions& o) {
+    const EmotionMarks& m = o.marks;
+    if (m.peak_steps.empty() && m.end_step < 0 && m.excluded_steps.empty()) return;
+    bool begun = false;
+    for (const layout::StepBox& sb : lay.steps) {
+        if (sb.step < 0 || (o.visible && !o.visible->intersects(sb.header))) continue;
+        std::vector<Pill> pills;  // right to left
+        if (sb.step == m.end_step) pills.push_back({Pill::End, m.end_pinned});
+        if (has(m.peak_steps, sb.step)) pills.push_back({Pill::Peak, m.peak_pinned});
+        else if (has(m.excluded_steps, sb.step)) pills.push_back({Pill::Excluded, false});
+        if (pills.empty()) continue;
+        if (!begun) p.begin_group("peak-end-marks");
+        begun = true;
+        const float font = lay.style.small_font_size;
+        const float cy = pill_centre_y(sb, 15);
+        float right = sb.header.right() - 6;
+        for (const Pill& pill : pills) right = draw_pill(p, o.theme, pill, right, cy, font, lay.style.chinese_labels) - 4;
+    }
+    if (begun) p.end_group();
 }
 
 // [SECTION] Legend

@@ -79,17 +79,30 @@ struct Theme {
 Theme light_theme();
 Theme dark_theme();
 
-// Peak-end marks on the emotion row (★ peak, ⚑ end). The analysis module (src/analysis, the
-// peak-end rule) decides them; paint_blueprint only draws what it is given.
+// Peak-end marks (★ peak, ⚑ end) on the emotion row and in the step headers. The analysis module
+// (src/analysis, the peak-end rule) decides them; paint_blueprint only draws what it is given.
+// A mark the designer pinned carries a pin; an automatic one does not (shape, not colour).
 struct EmotionMarks {
     std::vector<int> peak_steps;  // indices in Document::steps
     int end_step = -1;            // index in Document::steps; -1: none
+    // Additions.
+    bool peak_pinned = false;         // the peak was chosen among steps pinned `peak: true`
+    bool end_pinned = false;          // the end is a step pinned `end: true`
+    std::vector<int> excluded_steps;  // steps pinned `peak: false`: a struck-out star in the header
+};
+
+// The tier compare view: each card is marked "A" (serves only `first`), "B" (only `second`) or
+// "A+B" (both); cards serving neither are dimmed like those outside a tier lens.
+struct TierCompare {
+    sm::TierId first, second;
+    bool operator==(const TierCompare&) const = default;
 };
 
 struct PaintOptions {
     Theme theme = light_theme();
     std::optional<sm::TierId> tier_lens;  // cards that do not serve this tier are dimmed
-    bool hide_other_tiers = false;        // with a lens: hide instead of dim
+    bool hide_other_tiers = false;        // with a lens (or a compare): hide instead of dim
+    std::optional<TierCompare> tier_compare;  // overrides tier_lens when set
     float zoom = 1;                       // layout units -> pixels, for level of detail
     std::optional<Rect> visible;          // cull to this rect (layout coordinates); empty = all
     bool draw_background = true;
@@ -105,6 +118,16 @@ RGBA tier_color(const sm::Document& doc, int tier, const Theme& theme);
 inline float text_baseline(float top, float font_size, float line_height) {
     return top + line_height / 2 + font_size * 0.36f;
 }
+
+// How the tier lens or compare of `options` shows a card.
+enum class CardLook { Normal, Dimmed, Hidden };
+CardLook card_look(const sm::Card& card, const PaintOptions& options);
+
+// The compare marks ("A", "B", "A+B") of options.tier_compare on every card of the layout; nothing
+// without a compare. paint_blueprint draws them itself; a screen whose scene was painted without
+// the compare can draw them on top.
+void paint_tier_compare_marks(const sm::Document& doc, const layout::BlueprintLayout& lay, Painter& painter,
+                              const PaintOptions& options);
 
 // Draws the static scene: no selection, no hover (those are the canvas's overlay).
 void paint_blueprint(const sm::Document& doc, const layout::BlueprintLayout& lay, Painter& painter,

@@ -9,13 +9,17 @@
 #include "render/painter.h"
 #include "ui/autosave.h"
 #include "ui/canvas.h"
+#include "ui/export_dialog.h"
 #include "ui/file_dialog.h"
 #include "ui/fonts.h"
 #include "ui/inspector.h"
 #include "ui/modals.h"
+#include "ui/peak_end_panel.h"
 #include "ui/selection.h"
 #include "ui/session.h"
 #include "ui/settings.h"
+#include "ui/tiers_panel.h"
+#include "ui/value_map.h"
 
 namespace sm::ui {
 
@@ -32,6 +36,7 @@ struct LayoutCache {
 struct ViewOptions {
     std::optional<TierId> tier_lens;  // dim cards that do not serve this tier
     bool hide_other_tiers = false;
+    TierCompareView tier_compare;     // mark cards A / B / A+B (the lens is off meanwhile)
     bool show_help = false;
     bool show_about = false;
     bool show_diagnostics = false;    // the warnings of the last load
@@ -55,6 +60,10 @@ struct AppState {
     AutosaveState autosave;
     LayoutCache layout_cache;
     ViewOptions view;
+    TiersPanelState tiers_panel;
+    ValueMapState value_map;
+    ExportState exporter;
+    PeakEndPanelState peak_end;
 
     std::string status;   // one line at the bottom, e.g. "Saved hotpot.blueprint.json"
     double status_time = -100;

@@ -10,6 +10,7 @@
 
 #include "layout/layout.h"
 #include "model/document.h"
+#include "ui/emotion_edit.h"
 #include "ui/imgui_painter.h"
 
 namespace sm::ui {
@@ -28,6 +29,7 @@ enum class Gesture {
     RubberBand,  // dragging a selection rectangle
     Connect,     // dragging a new connector from a card's handle
     Pan,         // middle/right drag, or space + left drag
+    RateEmotion, // dragging an emotion point, or pressing an unrated step's slot
 };
 
 enum class EditTarget { None, CardTitle, StepName, LaneName, PhaseName };
@@ -55,6 +57,11 @@ struct CanvasState {
     float zoom = 1;
     ImVec2 pan{0, 0};          // screen offset of the layout origin from the canvas's top-left
     bool fit_pending = true;   // zoom to fit on the next frame (after open)
+    // The view the last fit made: while the user leaves it alone, the canvas fits again when its
+    // region changes size (first frames, window resize, the peak-end panel shown or resized).
+    bool fitted = false;
+    float fitted_zoom = 0;
+    ImVec2 fitted_pan{0, 0}, fitted_size{0, 0};
     double zoom_changed_at = -1;
     ImVec2 region_min{0, 0}, region_max{0, 0};  // last frame's canvas rectangle
     CanvasTransform transform;
@@ -79,6 +86,7 @@ struct CanvasState {
     double tooltip_since = 0;
 
     InPlaceEdit edit;
+    EmotionEdit emotion;          // the emotion row's hover and drag
     layout::Vec2 context_pos;     // where the context menu was opened (layout coordinates)
     int context_lane = -1, context_step = -1, context_card = -1;
 };
@@ -96,6 +104,8 @@ void zoom_by(AppState& app, float factor);  // around the canvas centre
 void set_zoom(AppState& app, float zoom);
 // Scrolls so that the layout rectangle is visible.
 void reveal(AppState& app, const layout::Rect& r);
+// Scrolls so that a step's header and emotion point are visible.
+void reveal_step(AppState& app, int step);
 
 // [SECTION] In-place editing
 void begin_edit(AppState& app, EditTarget target, const std::string& id, bool created = false);
@@ -109,6 +119,10 @@ void cycle_cards(AppState& app, bool backwards);
 
 // [SECTION] Internals shared by the canvas files
 namespace canvas_detail {
+struct OverlayColors {
+    ImU32 accent, accent_soft, accent_fill, handle_fill, ghost_fill, ghost_text;
+};
+OverlayColors overlay_colors(const AppState& app);
 void handle_navigation(AppState& app);
 void handle_pointer(AppState& app);
 void draw_overlay(AppState& app, ImDrawList* list);

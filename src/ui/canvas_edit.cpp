@@ -315,9 +315,12 @@ void draw_context_menu(AppState& app) {
             paste(app);
         }
     } else if (app.selection.kind == SelectionKind::Step) {
-        if (ImGui::MenuItem("Rename step", "Enter")) begin_edit(app, EditTarget::StepName, app.selection.step.str());
+        const StepId step = app.selection.step;
+        if (ImGui::MenuItem("Rename step", "Enter")) begin_edit(app, EditTarget::StepName, step.str());
         if (ImGui::MenuItem("Add step after")) add_step(app);
         if (ImGui::MenuItem("Delete step", "Del")) delete_selection(app);
+        ImGui::Separator();
+        peak_end_menu_items(app, step);
     } else if (app.selection.kind == SelectionKind::Lane) {
         if (ImGui::MenuItem("Rename lane", "Enter")) begin_edit(app, EditTarget::LaneName, app.selection.lane.str());
         if (ImGui::MenuItem("Add lane below")) add_lane(app);

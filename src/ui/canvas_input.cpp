@@ -1,5 +1,5 @@
 // Stagemap — the canvas's mouse gestures: pan and zoom, select, rubber band, move cards,
-// connect cards, double-click to add or edit.
+// connect cards, rate steps on the emotion row, double-click to add or edit.
 #include <algorithm>
 #include <cmath>
 
@@ -227,6 +227,7 @@ void handle_pointer(AppState& app) {
         if (c.hover_card < 0 && c.gesture == Gesture::None)
             c.hover_connector = lay.connector_at(p, 5 / std::max(c.transform.scale, 0.01f));
     }
+    update_emotion_hover(app, lay, p);
     if (c.hover_card != c.tooltip_card || c.hover_handle != Side::None) {
         c.tooltip_card = c.hover_handle == Side::None ? c.hover_card : -1;
         c.tooltip_since = app.now;
@@ -235,6 +236,7 @@ void handle_pointer(AppState& app) {
 
     if (c.gesture != Gesture::None && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         if (c.gesture == Gesture::RubberBand) app.selection.set_cards(c.band_base);
+        if (c.gesture == Gesture::RateEmotion) cancel_emotion_drag(app);
         c.gesture = Gesture::None;
         c.drop = {};
         return;
@@ -250,6 +252,7 @@ void handle_pointer(AppState& app) {
             c.press_pos = mouse;
             c.gesture_button = ImGuiMouseButton_Left;
             c.press_modifier = modifier_held();
+            if (c.hover_card < 0 && c.hover_handle == Side::None && begin_emotion_drag(app, lay, p)) return;
             if (c.hover_handle != Side::None && c.hover_card >= 0) {
                 if (const CardId* id = card_id_at(app, lay, c.hover_card)) {
                     c.gesture = Gesture::Connect;
@@ -280,7 +283,9 @@ void handle_pointer(AppState& app) {
     }
     if (c.gesture == Gesture::PressEmpty && dragged && ImGui::IsMouseDown(ImGuiMouseButton_Left)) c.gesture = Gesture::RubberBand;
 
-    if (c.gesture == Gesture::MoveCards) {
+    if (c.gesture == Gesture::RateEmotion) {
+        update_emotion_drag(app, lay, p);
+    } else if (c.gesture == Gesture::MoveCards) {
         update_drop(app, lay, p);
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
     } else if (c.gesture == Gesture::RubberBand) {
@@ -313,6 +318,10 @@ void handle_pointer(AppState& app) {
                 break;
             case Gesture::MoveCards:
                 finish_move(app, lay);
+                break;
+            case Gesture::RateEmotion:
+                c.gesture = Gesture::RateEmotion;  // end_emotion_drag ends it
+                end_emotion_drag(app);
                 break;
             case Gesture::Connect:
                 if (const CardId* to = card_id_at(app, lay, c.connect_target)) {

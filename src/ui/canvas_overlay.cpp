@@ -12,12 +12,6 @@ namespace sm::ui {
 namespace canvas_detail {
 
 // [SECTION] Colours
-namespace {
-
-struct OverlayColors {
-    ImU32 accent, accent_soft, accent_fill, handle_fill, ghost_fill, ghost_text;
-};
-
 OverlayColors overlay_colors(const AppState& app) {
     const bool dark = app.settings.theme == ThemeChoice::Dark;
     OverlayColors c{};
@@ -29,6 +23,8 @@ OverlayColors overlay_colors(const AppState& app) {
     c.ghost_text = dark ? IM_COL32(230, 233, 238, 255) : IM_COL32(28, 32, 38, 255);
     return c;
 }
+
+namespace {
 
 const layout::CardBox* box_of(const AppState& app, const layout::BlueprintLayout& lay, const CardId& id) {
     const int i = app.doc().card_index(id);
@@ -258,6 +254,7 @@ void draw_overlay(AppState& app, ImDrawList* list) {
             break;
     }
     draw_handles(app, list, lay, col);
+    draw_emotion_overlay(app, list);
 }
 
 }  // namespace canvas_detail

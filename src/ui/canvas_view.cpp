@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/marks.h"
 #include "render/painter.h"
 #include "ui/app_state.h"
 #include "ui/canvas.h"
 #include "ui/imgui_painter.h"
+#include "ui/peak_end_panel.h"
 
 namespace sm::ui {
 
@@ -46,6 +48,10 @@ void zoom_to_fit(AppState& app) {
     c.pan.y = std::max(pad, (size.y - b.h * s) * 0.5f) - b.y * s;
     c.fit_pending = false;
     c.zoom_changed_at = app.now;
+    c.fitted = true;
+    c.fitted_zoom = c.zoom;
+    c.fitted_pan = c.pan;
+    c.fitted_size = size;
     update_transform(app);
 }
 
@@ -85,6 +91,23 @@ void reveal(AppState& app, const layout::Rect& r) {
     update_transform(app);
 }
 
+void reveal_step(AppState& app, int step) {
+    const auto& lay = current_layout(app);
+    for (const auto& b : lay.steps) {
+        if (b.step != step) continue;
+        layout::Rect r = b.header;
+        // The header down to the step's emotion point (or the whole column when there is no row).
+        float bottom = b.column.bottom();
+        if (lay.emotion) bottom = lay.emotion->rect.bottom();
+        r.h = std::max(r.h, bottom - r.y);
+        // A column taller than the view: show its top.
+        const float view_h = (app.canvas.region_max.y - app.canvas.region_min.y) / std::max(app.canvas.transform.scale, 0.01f);
+        if (r.h > view_h * 0.9f) r.h = std::max(b.header.h, view_h * 0.9f);
+        reveal(app, r);
+        return;
+    }
+}
+
 // [SECTION] Drawing
 namespace {
 
@@ -109,6 +132,7 @@ void paint_scene(AppState& app, ImDrawList* list) {
     opt.zoom = c.transform.scale;
     opt.visible = c.transform.to_layout(c.region_min, c.region_max);
     opt.draw_background = true;
+    opt.marks = render::peak_end_marks(app.doc(), peak_end_analysis(app));
     render::paint_blueprint(app.doc(), lay, painter, opt);
 
     // Ask for canvas fonts baked near the size the largest text now needs.
@@ -139,7 +163,8 @@ void draw_canvas(AppState& app, ImVec2 child_size) {
     ImGui::SetItemAllowOverlap();  // the in-place editor sits on top of it
     c.hovered = ImGui::IsItemHovered();
 
-    if (c.fit_pending) zoom_to_fit(app);
+    const bool untouched = c.fitted && c.zoom == c.fitted_zoom && c.pan.x == c.fitted_pan.x && c.pan.y == c.fitted_pan.y;
+    if (c.fit_pending || (untouched && (size.x != c.fitted_size.x || size.y != c.fitted_size.y))) zoom_to_fit(app);
     update_transform(app);
     canvas_detail::handle_navigation(app);
     update_transform(app);
@@ -154,6 +179,7 @@ void draw_canvas(AppState& app, ImVec2 child_size) {
     canvas_detail::draw_in_place_editor(app);
     canvas_detail::draw_context_menu(app);
     if (c.hovered) canvas_detail::draw_card_tooltip(app);
+    draw_emotion_tooltip(app);
     ImGui::EndChild();
 }
 

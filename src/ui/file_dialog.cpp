@@ -12,9 +12,9 @@
 namespace sm::ui {
 
 // [SECTION] Listing
-bool matches_filter(const std::string& name, bool all_files) {
+bool matches_filter(const std::string& name, bool all_files, const std::string& extension) {
     if (all_files) return true;
-    const std::string ext = ".blueprint.json";
+    const std::string ext = extension.empty() ? std::string(".blueprint.json") : extension;
     return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
 }
 
@@ -60,7 +60,7 @@ void list_folder(FileDialog& d) {
         if (name.empty() || name[0] == '.') continue;
         std::error_code e2;
         const bool folder = it->is_directory(e2);
-        if (!folder && !matches_filter(name, d.all_files)) continue;
+        if (!folder && !matches_filter(name, d.all_files, d.extension)) continue;
         FileEntry e;
         e.name = name;
         e.folder = folder;
@@ -122,7 +122,8 @@ std::optional<std::filesystem::path> accept(FileDialog& d) {
 
 std::optional<std::filesystem::path> draw_file_dialog(FileDialog& d) {
     if (!d.visible) return std::nullopt;
-    const char* title = d.mode == FileDialogMode::Open ? "Open Blueprint###file_dialog" : "Save Blueprint As###file_dialog";
+    std::string title = !d.title.empty() ? d.title : d.mode == FileDialogMode::Open ? "Open Blueprint" : "Save Blueprint As";
+    title += "###file_dialog";
     if (d.opening) {
         ImGui::OpenPopup("###file_dialog");
         d.opening = false;
@@ -131,7 +132,7 @@ std::optional<std::filesystem::path> draw_file_dialog(FileDialog& d) {
     ImGui::SetNextWindowSize(ImVec2(std::max(560.0f, 52 * ImGui::GetFontSize()), 30 * ImGui::GetFontSize()), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     bool open = true;
-    if (!ImGui::BeginPopupModal(title, &open)) {
+    if (!ImGui::BeginPopupModal(title.c_str(), &open)) {
         d.visible = false;
         return std::nullopt;
     }
@@ -190,7 +191,9 @@ std::optional<std::filesystem::path> draw_file_dialog(FileDialog& d) {
         }
         ImGui::PopID();
     }
-    if (n == 0) ImGui::TextDisabled(d.all_files ? "(empty folder)" : "(no *.blueprint.json files here)");
+    if (n == 0 && d.all_files) ImGui::TextDisabled("(empty folder)");
+    if (n == 0 && !d.all_files)
+        ImGui::TextDisabled("(no *%s files here)", d.extension.empty() ? ".blueprint.json" : d.extension.c_str());
     ImGui::EndChild();
     if (enter_folder) {
         go_to(d, *enter_folder);

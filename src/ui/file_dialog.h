@@ -32,6 +32,8 @@ struct FileDialog {
     int cursor = -1;           // highlighted entry
     bool focus_name = false;
     std::string error;
+    std::string title;      // empty: "Open Blueprint" / "Save Blueprint As"
+    std::string extension;  // the files listed unless "all files"; empty: ".blueprint.json"
 };
 
 // [SECTION] Use
@@ -40,6 +42,6 @@ void open_file_dialog(FileDialog& d, FileDialogMode mode, const std::filesystem:
 std::optional<std::filesystem::path> draw_file_dialog(FileDialog& d);
 // Re-reads the folder (also used by the tests).
 void list_folder(FileDialog& d);
-bool matches_filter(const std::string& name, bool all_files);
+bool matches_filter(const std::string& name, bool all_files, const std::string& extension = {});
 
 }  // namespace sm::ui

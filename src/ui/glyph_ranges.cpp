@@ -3,47 +3,19 @@
 #include <algorithm>
 #include <utility>
 
+#include "layout/layout.h"
+
 namespace sm::ui {
 
 // [SECTION] UTF-8 decoding
 void add_utf8(CodePoints& out, std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        int len = 0;
-        char32_t cp = 0;
-        if (b0 < 0x80) {
-            len = 1;
-            cp = b0;
-        } else if ((b0 & 0xE0) == 0xC0) {
-            len = 2;
-            cp = b0 & 0x1F;
-        } else if ((b0 & 0xF0) == 0xE0) {
-            len = 3;
-            cp = b0 & 0x0F;
-        } else if ((b0 & 0xF8) == 0xF0) {
-            len = 4;
-            cp = b0 & 0x07;
-        } else {
-            ++i;  // stray continuation or invalid lead byte
-            continue;
-        }
-        if (i + static_cast<std::size_t>(len) > s.size()) break;
-        bool ok = true;
-        for (int k = 1; k < len; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((b & 0xC0) != 0x80) {
-                ok = false;
-                break;
-            }
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if (!ok) {
-            ++i;
-            continue;
-        }
-        out.insert(cp);
-        i += static_cast<std::size_t>(len);
+    // The layout's decoder (shared with the measurers and painters); it reports a malformed byte
+    // as a one-byte U+FFFD, which is skipped here (a real U+FFFD takes three bytes).
+    for (std::size_t i = 0; i < s.size();) {
+        const layout::Utf8Char c = layout::decode_utf8(s, i);
+        i += c.length;
+        if (c.code_point == 0xFFFD && c.length == 1) continue;
+        out.insert(c.code_point);
     }
 }
 

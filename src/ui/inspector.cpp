@@ -72,100 +72,37 @@ void document_panel(AppState& app) {
 }
 
 // [SECTION] Tiers
+// A short overview; the Tiers panel edits them.
 void tiers_panel(AppState& app) {
     const Document& doc = app.doc();
     widgets::section("Customer value tiers · 客户价值分层");
-    const float label_w = 96 * app.ui_scale();
+    const auto& report = tier_report(app);
     for (std::size_t i = 0; i < doc.tiers.size(); ++i) {
-        const Tier t = doc.tiers[i];
-        const TierId id = t.id;
-        ImGui::PushID(id.str().c_str());
-        auto set = [id](AppState& a, auto&& change) {
-            const Tier* cur = a.doc().find(id);
-            if (!cur) return;
-            Tier v = *cur;
-            change(v);
-            run(a, edit::set_tier(a.doc(), id, std::move(v)));
-        };
-        const Color c = t.color.value_or(Color{150, 150, 150});
-        float rgb[3] = {c.r / 255.0f, c.g / 255.0f, c.b / 255.0f};
-        ImGui::ColorEdit3("##color", rgb, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel);
-        if (ImGui::IsItemDeactivatedAfterEdit()) {
-            const Color nc{static_cast<std::uint8_t>(rgb[0] * 255 + 0.5f), static_cast<std::uint8_t>(rgb[1] * 255 + 0.5f),
-                           static_cast<std::uint8_t>(rgb[2] * 255 + 0.5f)};
-            set(app, [nc](Tier& v) { v.color = nc; });
-        }
+        const Tier& t = doc.tiers[i];
+        ImGui::PushID(t.id.str().c_str());
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::ColorButton("##c", tier_imcolor(t), ImGuiColorEditFlags_NoTooltip, ImVec2(h, h));
         ImGui::SameLine();
-        const std::string header = (t.name.empty() ? id.str() : t.name) + "###tier";
-        if (ImGui::CollapsingHeader(header.c_str())) {
-            if (widgets::begin_form("##tier", label_w)) {
-                widgets::row("Name");
-                widgets::text_field(app, "##name", t.name, [id](AppState& a, std::string v) {
-                    run(a, edit::rename_tier(a.doc(), id, std::move(v)));
-                });
-                const char* levels[] = {"—", "High", "Low"};
-                widgets::row("Current value", "Contribution, support and credit (贡献度, 支持度, 信用度).");
-                int cur = !t.current ? 0 : (*t.current == Level::High ? 1 : 2);
-                if (ImGui::Combo("##current", &cur, levels, 3))
-                    set(app, [cur](Tier& v) {
-                        if (cur == 0) v.current.reset();
-                        else v.current = cur == 1 ? Level::High : Level::Low;
-                    });
-                widgets::row("Potential value", "Influence and growth (影响力, 成长度).");
-                int pot = !t.potential ? 0 : (*t.potential == Level::High ? 1 : 2);
-                if (ImGui::Combo("##potential", &pot, levels, 3))
-                    set(app, [pot](Tier& v) {
-                        if (pot == 0) v.potential.reset();
-                        else v.potential = pot == 1 ? Level::High : Level::Low;
-                    });
-                widgets::row("Visit every", "Planned interval between account visits, in days.");
-                bool visits = t.visit_days.has_value();
-                if (ImGui::Checkbox("##visits", &visits))
-                    set(app, [visits](Tier& v) {
-                        if (visits) v.visit_days = 7.0;
-                        else v.visit_days.reset();
-                    });
-                if (visits) {
-                    ImGui::SameLine();
-                    ImGui::SetNextItemWidth(70 * app.ui_scale());
-                    widgets::number_field(app, "##days", t.visit_days.value_or(7), [set](AppState& a, double d) {
-                        set(a, [d](Tier& v) { v.visit_days = d; });
-                    }, 0.1, 3650, "%.1f");
-                    ImGui::SameLine();
-                    ImGui::TextDisabled("days");
-                }
-                widgets::row("Strategy");
-                widgets::text_field(app, "##strategy", t.strategy, [set](AppState& a, std::string s) {
-                    set(a, [&](Tier& v) { v.strategy = std::move(s); });
-                }, 3);
-                widgets::end_form();
-            }
-            if (ImGui::Button("Lens on this tier")) app.view.tier_lens = id;
+        const auto n = tier_item_counts(report, i);
+        if (ImGui::Selectable(tier_label(t).c_str(), app.view.tier_lens == t.id)) set_tier_lens(app, t.id);
+        if (ImGui::IsItemHovered()) {
+            const std::string where = value_levels(t), visits = visit_text(t);
+            ImGui::SetTooltip("%s%s%s\n%zu service items serve it, %zu of its own\nClick: tier lens on it",
+                              where.c_str(), where.empty() || visits.empty() ? "" : " · ",
+                              visits.empty() ? "" : ("visit " + visits).c_str(), n.serving, n.own);
+        }
+        if (n.own == 0 && doc.tiers.size() > 1 && !report.matrix.empty()) {
             ImGui::SameLine();
-            if (widgets::danger_button("Delete tier")) run(app, edit::delete_tier(app.doc(), id));
+            ImGui::TextColored(ImVec4(0.82f, 0.30f, 0.10f, 1), "no item of its own");
         }
         ImGui::PopID();
     }
-    if (ImGui::Button("Add tier")) run(app, edit::add_tier(app.doc(), edit::new_tier(app.doc(), "New tier")));
+    if (ImGui::Button("Edit tiers...")) open_tiers_panel(app);
     ImGui::SameLine();
-    if (ImGui::Button("Presets...")) ImGui::OpenPopup("##tier_presets");
-    if (ImGui::BeginPopup("##tier_presets")) {
-        const struct {
-            const char* label;
-            edit::TierPreset preset;
-        } presets[] = {
-            {"Core / important / regular (核心 / 重要 / 常规)", edit::TierPreset::CoreImportantRegular},
-            {"Value quadrants: current × potential (价值客户 …)", edit::TierPreset::ValueQuadrants},
-            {"Key-account grades 特级 / A / B / C", edit::TierPreset::KeyAccountGrades},
-        };
-        for (const auto& p : presets)
-            if (ImGui::MenuItem(p.label))
-                run(app, edit::apply_tier_set(app.doc(), edit::tier_preset(p.preset, app.doc().locale)));
-        ImGui::EndPopup();
-    }
+    if (ImGui::Button("Value map")) open_value_map(app);
     if (doc.tiers.empty())
         widgets::hint("Tiers group customers by current and potential value; link cards to the tiers they serve and "
-                      "use View › Tier lens to see one tier's service items.");
+                      "use the tier lens to see one tier's service items.");
 }
 
 }  // namespace inspector

@@ -60,10 +60,19 @@ void tier_links(AppState& app, const std::vector<CardId>& ids) {
         if (state == edit::LinkState::Some) ImGui::PushItemFlag(ImGuiItemFlags_MixedValue, true);
         const bool clicked = ImGui::Checkbox(t.name.empty() ? t.id.str().c_str() : t.name.c_str(), &on);
         if (state == edit::LinkState::Some) ImGui::PopItemFlag();
+        app.tiers_panel.controls.note("link:" + t.id.str());
+        if (state == edit::LinkState::Some && ImGui::IsItemHovered())
+            ImGui::SetTooltip("Some of the selected cards serve this tier: click to link all of them");
         if (clicked) run(app, edit::set_tier_links(doc, ids, {edit::TierLinkChange{t.id, on}}));
         ImGui::PopID();
     }
-    widgets::hint("A card with no tier ticked serves every tier.");
+    const bool none = std::all_of(ids.begin(), ids.end(), [&](const CardId& id) {
+        const Card* c = doc.find(id);
+        return c && c->tiers.empty();
+    });
+    widgets::hint(none ? (ids.size() == 1 ? "No tier ticked: this card serves every tier."
+                                          : "No tier ticked: these cards serve every tier.")
+                       : "A card with no tier ticked serves every tier.");
 }
 
 void card_connectors(AppState& app, const Card& card) {

@@ -13,6 +13,7 @@ inline constexpr int Equal = 61;   // '=' (shift: '+')
 inline constexpr int A = 'A';
 inline constexpr int C = 'C';
 inline constexpr int D = 'D';
+inline constexpr int E = 'E';
 inline constexpr int F = 'F';
 inline constexpr int N = 'N';
 inline constexpr int O = 'O';

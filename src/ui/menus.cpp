@@ -36,6 +36,9 @@ void file_menu(AppState& app) {
     if (ImGui::MenuItem("Save", keys_for("Save"))) action_save(app);
     if (ImGui::MenuItem("Save As...", keys_for("Save As..."))) action_save_as(app);
     ImGui::Separator();
+    if (ImGui::MenuItem("Import CSV...")) action_import_csv(app);
+    if (ImGui::MenuItem("Export...", keys_for("Export..."))) open_export_dialog(app);
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", keys_for("Quit"))) action_quit(app);
     ImGui::EndMenu();
 }
@@ -72,15 +75,21 @@ void view_menu(AppState& app) {
     ImGui::Separator();
     const Document& doc = app.doc();
     if (ImGui::BeginMenu("Tier Lens", !doc.tiers.empty())) {
-        if (ImGui::MenuItem("All tiers", nullptr, !app.view.tier_lens)) app.view.tier_lens.reset();
+        if (ImGui::MenuItem("All tiers", nullptr, !app.view.tier_lens)) set_tier_lens(app, std::nullopt);
         for (const auto& t : doc.tiers)
             if (ImGui::MenuItem((t.name.empty() ? t.id.str() : t.name).c_str(), nullptr, app.view.tier_lens == t.id))
-                app.view.tier_lens = t.id;
+                set_tier_lens(app, t.id);
         ImGui::Separator();
         ImGui::MenuItem("Hide other tiers' cards", nullptr, &app.view.hide_other_tiers, app.view.tier_lens.has_value());
         ImGui::EndMenu();
     }
+    ImGui::MenuItem("Tiers Panel", nullptr, &app.tiers_panel.open);
+    if (ImGui::MenuItem("Value Map", nullptr, app.value_map.open)) {
+        if (app.value_map.open) app.value_map.open = false;
+        else open_value_map(app);
+    }
     ImGui::MenuItem("Inspector", nullptr, &app.settings.show_inspector);
+    ImGui::MenuItem("Peak-end Panel", nullptr, &app.settings.show_peak_end);
     if (ImGui::MenuItem("Load warnings", nullptr, app.view.show_diagnostics, !app.session.warnings.empty()))
         app.view.show_diagnostics = !app.view.show_diagnostics;
     ImGui::Separator();

@@ -38,6 +38,9 @@ void do_pending(AppState& app) {
             discard_autosave(app);
             app.quit = true;
             break;
+        case PendingAction::ImportCsv:
+            open_import_csv_dialog(app);
+            break;
         case PendingAction::None:
             break;
     }
@@ -56,6 +59,7 @@ void action_new(AppState& app) { ask_or_do(app, PendingAction::New); }
 void action_open_dialog(AppState& app) { ask_or_do(app, PendingAction::OpenDialog); }
 void action_open_path(AppState& app, const std::filesystem::path& path) { ask_or_do(app, PendingAction::OpenPath, path); }
 void action_quit(AppState& app) { ask_or_do(app, PendingAction::Quit); }
+void action_import_csv(AppState& app) { ask_or_do(app, PendingAction::ImportCsv); }
 
 bool action_save(AppState& app) {
     if (app.session.path.empty()) {

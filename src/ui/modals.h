@@ -14,7 +14,7 @@ namespace sm::ui {
 struct AppState;
 
 // What to do once the user has answered "unsaved changes?".
-enum class PendingAction { None, New, OpenDialog, OpenPath, Quit };
+enum class PendingAction { None, New, OpenDialog, OpenPath, Quit, ImportCsv };
 
 struct Modals {
     bool show_errors = false;
@@ -42,6 +42,7 @@ void action_new(AppState& app);
 void action_open_dialog(AppState& app);
 void action_open_path(AppState& app, const std::filesystem::path& path);
 void action_quit(AppState& app);
+void action_import_csv(AppState& app);  // the CSV opens as a new document: asks first
 // Save to the current path, or ask for one. Returns false when it failed or needs the dialog.
 bool action_save(AppState& app);
 void action_save_as(AppState& app);

@@ -1,5 +1,7 @@
 #include "ui/session.h"
 
+#include "edit/tiers.h"
+
 namespace sm::ui {
 
 // [SECTION] Session
@@ -37,6 +39,8 @@ Document starter_document() {
         l.name = name;
         d.lanes.push_back(std::move(l));
     }
+    // The four tiers of current × potential value, with their service strategies (domain.md §3).
+    d.tiers = edit::tier_preset(edit::TierPreset::ValueQuadrants, d.locale);
     return d;
 }
 

@@ -27,7 +27,8 @@ struct Session {
 };
 
 // [SECTION] Files
-// A blank blueprint with the five canonical lanes, one phase and three steps.
+// A blank blueprint with the five canonical lanes, one phase, three steps, and the four customer
+// value tiers (value, sub-value, potential-value, low-value) named in English.
 Document starter_document();
 
 struct OpenResult {

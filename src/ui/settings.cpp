@@ -76,6 +76,10 @@ Settings parse_settings(std::string_view text) {
             s.show_inspector = value != "0";
         } else if (key == "inspector_width") {
             parse_number(value, s.inspector_width);
+        } else if (key == "show_peak_end") {
+            s.show_peak_end = value != "0";
+        } else if (key == "peak_end_height") {
+            parse_number(value, s.peak_end_height);
         } else if (key == "last_folder") {
             s.last_folder = value;
         } else if (key == "recent") {
@@ -88,6 +92,7 @@ Settings parse_settings(std::string_view text) {
     s.window_height = std::clamp(s.window_height, 240, 16384);
     s.ui_scale = std::clamp(s.ui_scale, 0.5f, 3.0f);
     s.inspector_width = std::clamp(s.inspector_width, 220.0f, 900.0f);
+    s.peak_end_height = std::clamp(s.peak_end_height, 120.0f, 900.0f);
     return s;
 }
 
@@ -100,6 +105,8 @@ std::string settings_text(const Settings& s) {
     out << "theme=" << (s.theme == ThemeChoice::Dark ? "dark" : "light") << "\n";
     out << "show_inspector=" << (s.show_inspector ? 1 : 0) << "\n";
     out << "inspector_width=" << s.inspector_width << "\n";
+    out << "show_peak_end=" << (s.show_peak_end ? 1 : 0) << "\n";
+    out << "peak_end_height=" << s.peak_end_height << "\n";
     out << "last_folder=" << s.last_folder << "\n";
     for (const auto& r : s.recent)
         if (r.find('\n') == std::string::npos) out << "recent=" << r << "\n";

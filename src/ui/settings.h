@@ -24,6 +24,8 @@ struct Settings {
     ThemeChoice theme = ThemeChoice::Light;
     bool show_inspector = true;
     float inspector_width = 360;  // before scaling
+    bool show_peak_end = true;    // the peak-end panel under the canvas
+    float peak_end_height = 270;  // before scaling
     std::string last_folder;      // where the file dialog opens
     std::vector<std::string> recent;  // most recent first
 

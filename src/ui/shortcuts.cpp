@@ -18,6 +18,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Ctrl+O", "Open...", "File"},
     {"Ctrl+S", "Save", "File"},
     {"Ctrl+Shift+S", "Save As...", "File"},
+    {"Ctrl+E", "Export...", "File"},
     {"Ctrl+Q", "Quit", "File"},
     {"Ctrl+Z", "Undo", "Edit"},
     {"Ctrl+Shift+Z / Ctrl+Y", "Redo", "Edit"},
@@ -39,6 +40,9 @@ constexpr Shortcut kShortcuts[] = {
     {"Double-click a card or header", "Edit its text in place", "Canvas"},
     {"Drag a card", "Move it to another cell or place in its cell", "Canvas"},
     {"Drag a card's edge handle", "Connect it to another card", "Canvas"},
+    {"Drag an emotion point", "Rate the step: up to +2, down to \xE2\x88\x92" "2", "Canvas"},
+    {"Click an unrated step's ? in the emotion row", "Rate it where you click", "Canvas"},
+    {"Right-click a step or its emotion point", "Pin the peak or the end, clear the emotion", "Canvas"},
     {"Arrow keys", "Move the selection between cells and cards", "Canvas"},
     {"Tab / Shift+Tab", "Next / previous card", "Canvas"},
     {"Esc", "Cancel a drag, or clear the selection", "Canvas"},
@@ -87,6 +91,7 @@ void handle_shortcuts(AppState& app) {
             else action_save(app);
         }
         if (pressed(keys::Q)) action_quit(app);
+        if (pressed(keys::E)) open_export_dialog(app);
         if (pressed_repeat(keys::Z)) {
             if (shift) redo(app);
             else undo(app);

@@ -112,6 +112,7 @@ void UiApp::frame(double now) {
     auto& app = state_;
     app.now = now;
     apply_style_if_changed();
+    keep_tier_view_valid(app);
     if (app.seen_revision != app.session.history.revision()) {
         app.seen_revision = app.session.history.revision();
         app.selection.prune(app.doc());
@@ -122,9 +123,12 @@ void UiApp::frame(double now) {
     draw_main_menu(app);
     handle_shortcuts(app);
     draw_host();
+    draw_tiers_panel(app);
+    draw_value_map(app);
     flush_inspector(app);
     draw_help_windows(app);
     draw_modals(app);
+    draw_export_dialog(app);
     autosave_tick(app);
     save_settings_if_changed();
 }
@@ -153,7 +157,12 @@ void UiApp::draw_host() {
     inspector_w = std::min(inspector_w, avail.x * 0.6f);
     const float canvas_w = std::max(avail.x - inspector_w - (app.settings.show_inspector ? splitter_w : 0), 10.0f);
 
-    draw_canvas(app, ImVec2(canvas_w, body_h));
+    const float dock_h = peak_end_dock_height(app, body_h);  // the peak-end panel under the canvas
+    ImGui::BeginGroup();
+    draw_canvas(app, ImVec2(canvas_w, body_h - dock_h));
+    draw_canvas_tier_marks(app);
+    draw_peak_end_dock(app, ImVec2(canvas_w, dock_h));
+    ImGui::EndGroup();
     if (app.settings.show_inspector) {
         ImGui::SameLine(0, 0);
         ImGui::InvisibleButton("##splitter", ImVec2(splitter_w, body_h));
@@ -206,26 +215,8 @@ void UiApp::draw_toolbar() {
         ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", h.redo_name().c_str());
     ImGui::EndDisabled();
 
-    const Document& doc = app.doc();
-    if (!doc.tiers.empty()) {
-        ImGui::SameLine(0, 18 * s);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("Tier lens");
-        ImGui::SameLine();
-        const Tier* lens = app.view.tier_lens ? doc.find(*app.view.tier_lens) : nullptr;
-        ImGui::SetNextItemWidth(170 * s);
-        if (ImGui::BeginCombo("##lens", lens ? lens->name.c_str() : "All tiers")) {
-            if (ImGui::Selectable("All tiers", !lens)) app.view.tier_lens.reset();
-            for (const auto& t : doc.tiers)
-                if (ImGui::Selectable((t.name.empty() ? t.id.str() : t.name).c_str(), lens && lens->id == t.id))
-                    app.view.tier_lens = t.id;
-            ImGui::EndCombo();
-        }
-        if (lens) {
-            ImGui::SameLine();
-            ImGui::Checkbox("Hide others", &app.view.hide_other_tiers);
-        }
-    }
+    draw_tier_toolbar(app);
+    draw_peak_end_toolbar_button(app);
 
     // Zoom, right-aligned.
     char pct[16];

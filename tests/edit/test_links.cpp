@@ -105,7 +105,15 @@ TEST_CASE("tiers: apply a tier set and its links") {
     CHECK(preset[0].name == "核心客户");
     CHECK(tier_preset(TierPreset::CoreImportantRegular, "en")[0].name == "Core");
     CHECK(tier_preset(TierPreset::ValueQuadrants, "en").size() == 4);
-    CHECK(tier_preset(TierPreset::KeyAccountGrades, "en")[1].visit_days == 7.0);
+    // Key-account grades 特级 / A / B / C: visits every 3.5, 7, 14 and 30 days.
+    const auto grades = tier_preset(TierPreset::KeyAccountGrades, "zh-CN");
+    REQUIRE(grades.size() == 4);
+    CHECK(grades[0].name == "特级");
+    CHECK(grades[0].visit_days == 3.5);
+    CHECK(grades[1].visit_days == 7.0);
+    CHECK(grades[2].visit_days == 14.0);
+    CHECK(grades[3].visit_days == 30.0);
+    CHECK(grades[3].strategy == "每月拜访一次");
     auto cmd = apply_tier_set(d, preset);
     CHECK(cmd->name() == "Apply tier set");
     Document after = round_trip(d, std::move(cmd));

@@ -205,7 +205,10 @@ TEST_CASE("peak and end marks are drawn when the analysis supplies them") {
     o.marks.peak_steps = {2};
     o.marks.end_step = 2;
     paint_blueprint(d, lay, marked, o);
-    CHECK(marked.polygons == plain.polygons + 6 + 1);  // a star of six pieces, a flag
+    // A star of six pieces and a flag on the curve, and again in the step header's pill.
+    CHECK(marked.polygons == plain.polygons + 2 * (6 + 1));
+    CHECK(marked.has_text("Peak"));
+    CHECK(marked.has_text("End"));
 }
 
 TEST_CASE("the dark theme differs from the light one") {

@@ -63,4 +63,18 @@ private:
     double time_ = 0;
 };
 
+// A fresh folder under the build tree, removed when the test ends.
+struct TempDir {
+    std::filesystem::path path;
+    explicit TempDir(const std::string& name) {
+        path = std::filesystem::path(STAGEMAP_BINARY_DIR) / "test_ui_tmp" / name;
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
 }  // namespace sm::ui::test

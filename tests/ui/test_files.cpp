@@ -16,22 +16,10 @@
 
 using namespace sm;
 using sm::ui::test::Harness;
+using sm::ui::test::TempDir;
 
 namespace {
 
-// A fresh folder under the build tree, removed when the test ends.
-struct TempDir {
-    std::filesystem::path path;
-    explicit TempDir(const std::string& name) {
-        path = std::filesystem::path(STAGEMAP_BINARY_DIR) / "test_ui_tmp" / name;
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
 
 void write(const std::filesystem::path& p, const std::string& text) {
     std::ofstream out(p, std::ios::binary);
