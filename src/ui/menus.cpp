@@ -19,6 +19,13 @@ namespace {
 void file_menu(AppState& app) {
     if (!ImGui::BeginMenu("File")) return;
     if (ImGui::MenuItem("New", keys_for("New blueprint"))) action_new(app);
+    if (ImGui::BeginMenu("New from Example")) {
+        std::filesystem::path chosen;
+        for (const auto& example : example_blueprints())
+            if (ImGui::MenuItem(example.filename().string().c_str())) chosen = example;
+        ImGui::EndMenu();
+        if (!chosen.empty()) action_new_from_example(app, chosen);
+    }
     if (ImGui::MenuItem("Open...", keys_for("Open..."))) action_open_dialog(app);
     if (ImGui::BeginMenu("Open Recent", !app.settings.recent.empty())) {
         std::string chosen;

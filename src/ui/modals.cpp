@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <string>
 
@@ -34,6 +35,15 @@ void do_pending(AppState& app) {
         case PendingAction::OpenPath:
             open_now(app, m.pending_path);
             break;
+        case PendingAction::NewFromExample:
+            if (open_now(app, m.pending_path)) {
+                // A template: the copy has no file yet, and the example stays out of the recent list.
+                app.settings.remove_recent(m.pending_path.string());
+                app.session.path.clear();
+                app.session.restored_unsaved = true;
+                set_status(app, "New blueprint from " + m.pending_path.filename().string());
+            }
+            break;
         case PendingAction::Quit:
             discard_autosave(app);
             app.quit = true;
@@ -58,6 +68,18 @@ void ask_or_do(AppState& app, PendingAction what, const std::filesystem::path& p
 void action_new(AppState& app) { ask_or_do(app, PendingAction::New); }
 void action_open_dialog(AppState& app) { ask_or_do(app, PendingAction::OpenDialog); }
 void action_open_path(AppState& app, const std::filesystem::path& path) { ask_or_do(app, PendingAction::OpenPath, path); }
+void action_new_from_example(AppState& app, const std::filesystem::path& example) {
+    ask_or_do(app, PendingAction::NewFromExample, example);
+}
+
+std::vector<std::filesystem::path> example_blueprints() {
+    std::vector<std::filesystem::path> out;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(STAGEMAP_EXAMPLES_DIR, ec))
+        if (e.path().filename().string().ends_with(".blueprint.json")) out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
 void action_quit(AppState& app) { ask_or_do(app, PendingAction::Quit); }
 void action_import_csv(AppState& app) { ask_or_do(app, PendingAction::ImportCsv); }
 

@@ -14,7 +14,7 @@ namespace sm::ui {
 struct AppState;
 
 // What to do once the user has answered "unsaved changes?".
-enum class PendingAction { None, New, OpenDialog, OpenPath, Quit, ImportCsv };
+enum class PendingAction { None, New, NewFromExample, OpenDialog, OpenPath, Quit, ImportCsv };
 
 struct Modals {
     bool show_errors = false;
@@ -41,6 +41,10 @@ void draw_modals(AppState& app);
 void action_new(AppState& app);
 void action_open_dialog(AppState& app);
 void action_open_path(AppState& app, const std::filesystem::path& path);
+// A new, untitled blueprint that starts as a copy of an example (asks first when work is unsaved).
+void action_new_from_example(AppState& app, const std::filesystem::path& example);
+// The example blueprints shipped with Stagemap (blueprints/), by file name.
+std::vector<std::filesystem::path> example_blueprints();
 void action_quit(AppState& app);
 void action_import_csv(AppState& app);  // the CSV opens as a new document: asks first
 // Save to the current path, or ask for one. Returns false when it failed or needs the dialog.
