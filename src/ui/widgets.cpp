@@ -63,14 +63,13 @@ void text_field(AppState& app, const char* id, const std::string& value,
     }
 }
 
-void number_field(AppState& app, const char* id, double value, const std::function<void(AppState&, double)>& commit,
-                  double min, double max, const char* format) {
+namespace {
+// After a number widget: remembers the value being typed while the field is active, and
+// commits it (one undo step) when the field is left; a frame that loses the field commits too.
+template <class T>
+void track_number_edit(AppState& app, ImGuiID iid, bool mine, T value, T local,
+                       const std::function<void(AppState&, T)>& commit) {
     auto& st = app.inspector;
-    const ImGuiID iid = ImGui::GetID(id);
-    const bool mine = st.active_id == iid;
-    double local = mine ? st.number : value;
-    ImGui::InputDouble(id, &local, 0, 0, format);
-    local = std::clamp(local, min, max);
     const bool active = ImGui::IsItemActive();
     if (active || mine) {
         st.active_id = iid;
@@ -86,6 +85,18 @@ void number_field(AppState& app, const char* id, double value, const std::functi
         if (local != value) commit(app, local);
     }
 }
+}  // namespace
+
+void number_field(AppState& app, const char* id, double value, const std::function<void(AppState&, double)>& commit,
+                  double min, double max, const char* format) {
+    auto& st = app.inspector;
+    const ImGuiID iid = ImGui::GetID(id);
+    const bool mine = st.active_id == iid;
+    double local = mine ? st.number : value;
+    ImGui::InputDouble(id, &local, 0, 0, format);
+    local = std::clamp(local, min, max);
+    track_number_edit(app, iid, mine, value, local, commit);
+}
 
 void int_slider(AppState& app, const char* id, int value, int min, int max,
                 const std::function<void(AppState&, int)>& commit, const char* format) {
@@ -94,20 +105,7 @@ void int_slider(AppState& app, const char* id, int value, int min, int max,
     const bool mine = st.active_id == iid;
     int local = mine ? static_cast<int>(st.number) : value;
     ImGui::SliderInt(id, &local, min, max, format, ImGuiSliderFlags_AlwaysClamp);
-    const bool active = ImGui::IsItemActive();
-    if (active || mine) {
-        st.active_id = iid;
-        st.number = local;
-        st.seen = true;
-        st.pending = [commit, value, local](AppState& a) {
-            if (local != value) commit(a, local);
-        };
-    }
-    if (ImGui::IsItemDeactivated() || (!active && mine)) {
-        st.active_id = 0;
-        st.pending = nullptr;
-        if (local != value) commit(app, local);
-    }
+    track_number_edit(app, iid, mine, value, local, commit);
 }
 
 // [SECTION] Decoration

@@ -14,6 +14,7 @@
 #include "../layout/fixture.h"
 #include "io/blueprint_io.h"
 #include "render/export.h"
+#include "run_command.h"
 #include "render/marks.h"
 
 using namespace sm;
@@ -28,15 +29,7 @@ fs::path out_dir() {
     return dir;
 }
 
-std::string run(const std::string& cmd) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
-    if (!pipe) return out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe.get())) > 0) out.append(buf, n);
-    return out;
-}
+using sm::test::run;
 
 bool have_poppler() { return run("pdfinfo -v 2>&1").find("pdfinfo") != std::string::npos; }
 
