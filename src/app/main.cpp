@@ -14,6 +14,7 @@
 #include "app/options.h"
 #include "app/screenshot.h"
 #include "app/window.h"
+#include "ui/present.h"
 #include "ui/settings.h"
 #include "ui/ui_app.h"
 
@@ -74,6 +75,12 @@ int run(const sm::app::Options& opt) {
         sm::ui::UiOptions uo;
         uo.persistent = persistent;
         uo.content_scale = window->content_scale();
+        if (opt.lang) settings.language = *opt.lang;
+        if (opt.theme) {
+            const auto t = sm::ui::parse_theme(*opt.theme).value_or(sm::ui::ThemeChoice::Light);
+            if (opt.present) settings.present_theme = t;
+            else settings.theme = t;
+        }
         uo.settings = settings;
         sm::ui::UiApp ui(uo, sm::ui::find_fonts());
         if (opt.file) {
@@ -89,6 +96,8 @@ int run(const sm::app::Options& opt) {
             const auto err = sm::ui::open_panel_by_name(ui.state(), panel);
             if (!err.empty()) std::fprintf(stderr, "stagemap-gui: --panel %s: %s\n", panel.c_str(), err.c_str());
         }
+        if (opt.present) sm::ui::enter_presentation(ui.state());
+        ui.state().monitors = sm::app::monitor_names();
 
         int frame = 0;
         int busy = 3;  // frames to render before waiting for events again
@@ -108,6 +117,12 @@ int run(const sm::app::Options& opt) {
             if (window->take_scale_change()) ui.set_content_scale(window->content_scale());
             if (auto drops = window->take_drops(); !drops.empty()) ui.drop_files(drops);
             if (ui.wants_quit()) break;
+            // Presentation mode goes full screen on the chosen monitor (not for screenshots,
+            // which keep the window's exact size).
+            if (!screenshot) {
+                const auto& st = ui.state();
+                window->set_fullscreen(st.present.active && st.present.want_fullscreen, st.settings.present_monitor);
+            }
 
             const double now = glfwGetTime();
             if (ui.update_fonts(now, screenshot)) {

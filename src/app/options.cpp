@@ -20,12 +20,21 @@ std::optional<int> parse_options(int argc, char** argv, Options& out) {
     cli.add_flag("--no-settings", out.no_settings, "Do not read or write settings, recent files or autosaves");
     cli.add_option("--panel", out.panels,
                    "Open at start (repeatable): tiers, value-map, export, peak-end, lens:TIER_ID, compare:TIER_ID,TIER_ID");
+    std::string lang, theme;
+    cli.add_option("--lang", lang, "Interface language: en or zh-CN (default: the system locale; remembered)")
+        ->check(CLI::IsMember({"en", "zh-CN", "zh"}));
+    cli.add_option("--theme", theme, "Theme: light, dark, projector-light, projector-dark (remembered; with --present: "
+                                     "the presentation theme)")
+        ->check(CLI::IsMember({"light", "dark", "projector-light", "projector-dark"}));
+    cli.add_flag("--present", out.present, "Start in presentation mode (full screen; Esc leaves)");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);
     }
     if (!file.empty()) out.file = file;
+    if (!lang.empty()) out.lang = lang == "zh" ? "zh-CN" : lang;
+    if (!theme.empty()) out.theme = theme;
     if (!screenshot.empty()) {
         out.screenshot = screenshot;
         out.no_settings = true;  // a screenshot must not depend on, or change, the user's state

@@ -15,6 +15,9 @@ struct Options {
     int frames = 3;                         // frames rendered before the screenshot
     bool no_settings = false;               // neither read nor write settings, no autosave
     std::vector<std::string> panels;        // --panel: windows and views to open at start
+    std::optional<std::string> lang;        // --lang en|zh-CN: the interface language (remembered)
+    std::optional<std::string> theme;       // --theme light|dark|projector-light|projector-dark
+    bool present = false;                   // --present: start in presentation mode
 };
 
 // Parses argv. Returns the exit code to end with when the program should stop right away

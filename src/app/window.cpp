@@ -1,5 +1,7 @@
 #include "app/window.h"
 
+#include <algorithm>
+
 #include <epoxy/gl.h>
 #include <GLFW/glfw3.h>
 
@@ -87,6 +89,69 @@ void Window::set_title(const std::string& title) {
     if (title == title_) return;
     title_ = title;
     glfwSetWindowTitle(window_, title.c_str());
+}
+
+// [SECTION] Monitors and full screen
+namespace {
+
+std::string monitor_name(GLFWmonitor* m) {
+    const char* n = glfwGetMonitorName(m);
+    return n && *n ? std::string(n) : std::string("?");
+}
+
+// The monitor holding most of the window.
+GLFWmonitor* monitor_of(GLFWwindow* w) {
+    int count = 0;
+    GLFWmonitor** list = glfwGetMonitors(&count);
+    int wx = 0, wy = 0, ww = 0, wh = 0;
+    glfwGetWindowPos(w, &wx, &wy);
+    glfwGetWindowSize(w, &ww, &wh);
+    GLFWmonitor* best = glfwGetPrimaryMonitor();
+    long best_area = -1;
+    for (int i = 0; i < count; ++i) {
+        int mx = 0, my = 0;
+        glfwGetMonitorPos(list[i], &mx, &my);
+        const GLFWvidmode* mode = glfwGetVideoMode(list[i]);
+        if (!mode) continue;
+        const long ox = std::max(0, std::min(wx + ww, mx + mode->width) - std::max(wx, mx));
+        const long oy = std::max(0, std::min(wy + wh, my + mode->height) - std::max(wy, my));
+        if (ox * oy > best_area) {
+            best_area = ox * oy;
+            best = list[i];
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::vector<std::string> monitor_names() {
+    std::vector<std::string> out;
+    int count = 0;
+    GLFWmonitor** list = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) out.push_back(monitor_name(list[i]));
+    return out;
+}
+
+void Window::set_fullscreen(bool on, const std::string& monitor) {
+    if (on == fullscreen_) return;
+    if (on) {
+        GLFWmonitor* target = nullptr;
+        int count = 0;
+        GLFWmonitor** list = glfwGetMonitors(&count);
+        for (int i = 0; i < count && !monitor.empty(); ++i)
+            if (monitor_name(list[i]) == monitor) target = list[i];
+        if (!target) target = monitor_of(window_);
+        const GLFWvidmode* mode = target ? glfwGetVideoMode(target) : nullptr;
+        if (!mode) return;
+        glfwGetWindowPos(window_, &saved_x_, &saved_y_);
+        glfwGetWindowSize(window_, &saved_w_, &saved_h_);
+        glfwSetWindowMonitor(window_, target, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(window_, nullptr, saved_x_, saved_y_, std::max(saved_w_, 320), std::max(saved_h_, 240), 0);
+    }
+    fullscreen_ = on;
+    ++events_;
 }
 
 std::vector<std::string> Window::take_drops() { return std::exchange(drops_, {}); }

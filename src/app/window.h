@@ -32,6 +32,11 @@ public:
     void window_size(int& w, int& h) const;
     void set_title(const std::string& title);
 
+    // Full screen on the monitor of this name (empty or unknown: the one the window is on), or
+    // back to the window's previous place and size. Does nothing when already so.
+    void set_fullscreen(bool on, const std::string& monitor);
+    bool fullscreen() const { return fullscreen_; }
+
     // Paths dropped on the window since the last call.
     std::vector<std::string> take_drops();
     // The close button was pressed since the last call (the close itself is cancelled: the UI
@@ -54,7 +59,12 @@ private:
     std::string title_;
     std::vector<std::string> drops_;
     bool scale_changed_ = false;
+    bool fullscreen_ = false;
+    int saved_x_ = 0, saved_y_ = 0, saved_w_ = 0, saved_h_ = 0;  // the window before full screen
 };
+
+// The connected monitors' names ("DP-1 · DELL U2720Q"), primary first.
+std::vector<std::string> monitor_names();
 
 // [SECTION] Platform
 // Starts GLFW; false with `error` set when there is no display.

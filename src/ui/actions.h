@@ -15,6 +15,9 @@ struct AppState;
 // [SECTION] History
 void undo(AppState& app);
 void redo(AppState& app);
+// The name of an undo step (History::undo_name(), in English) in the interface language, for
+// "Undo …" labels and status messages; names it does not know stay as they are.
+std::string command_label(const std::string& name);
 
 // [SECTION] Selection-based actions
 bool has_deletable_selection(const AppState& app);

@@ -2,6 +2,7 @@
 
 #include "ui/glyph_ranges.h"
 #include "ui/imgui_painter.h"
+#include "ui/theme.h"
 
 namespace sm::ui {
 
@@ -66,9 +67,11 @@ const layout::BlueprintLayout& current_layout(AppState& app) {
 }
 
 // [SECTION] Theme, status, commands
-render::Theme current_theme(const AppState& app) {
-    return app.settings.theme == ThemeChoice::Dark ? render::dark_theme() : render::light_theme();
+ThemeChoice effective_theme(const AppState& app) {
+    return app.present.active ? app.settings.present_theme : app.settings.theme;
 }
+
+render::Theme current_theme(const AppState& app) { return canvas_theme(effective_theme(app)); }
 
 void set_status(AppState& app, std::string text) {
     app.status = std::move(text);

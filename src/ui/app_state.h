@@ -4,10 +4,12 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "layout/layout.h"
 #include "render/painter.h"
 #include "ui/autosave.h"
+#include "ui/capture.h"
 #include "ui/canvas.h"
 #include "ui/export_dialog.h"
 #include "ui/file_dialog.h"
@@ -15,6 +17,7 @@
 #include "ui/inspector.h"
 #include "ui/modals.h"
 #include "ui/peak_end_panel.h"
+#include "ui/present.h"
 #include "ui/selection.h"
 #include "ui/session.h"
 #include "ui/settings.h"
@@ -64,6 +67,10 @@ struct AppState {
     ValueMapState value_map;
     ExportState exporter;
     PeakEndPanelState peak_end;
+    PresentState present;
+    TopVotedState top_voted;
+    CaptureState capture;
+    std::vector<std::string> monitors;  // the platform's monitors by name, for View › Present On
 
     std::string status;   // one line at the bottom, e.g. "Saved hotpot.blueprint.json"
     double status_time = -100;
@@ -79,6 +86,7 @@ struct AppState {
 // The layout of the current document (recomputed when stale).
 const layout::BlueprintLayout& current_layout(AppState& app);
 layout::LayoutStyle layout_style(const Document& doc);
+ThemeChoice effective_theme(const AppState& app);  // the presentation theme while presenting
 render::Theme current_theme(const AppState& app);
 void set_status(AppState& app, std::string text);
 // Executes a command and keeps the selection valid. False when the command was null.

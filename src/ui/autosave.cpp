@@ -7,6 +7,8 @@
 
 #include "io/blueprint_io.h"
 #include "ui/app_state.h"
+#include "ui/i18n.h"
+#include "ui/strprintf.h"
 
 namespace sm::ui {
 
@@ -62,7 +64,7 @@ void write_autosave(AppState& app) {
     app.autosave.has_file = r.ok;
     app.autosave.written_revision = app.session.history.revision();
     app.autosave.last_write = app.now;
-    if (!r.ok) set_status(app, "Autosave failed: " + r.error);
+    if (!r.ok) set_status(app, strprintf(tr("Autosave failed: %s"), r.error.c_str()));
 }
 
 void discard_autosave(AppState& app) {

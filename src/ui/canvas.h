@@ -95,6 +95,10 @@ struct CanvasState {
 // Draws the canvas as a child region of this size and handles its input.
 void draw_canvas(AppState& app, ImVec2 size);
 
+// The static scene (the blueprint as every export shows it, with the tier lens and the peak-end
+// marks) through `transform`, into the region; shared by the canvas and presentation mode.
+void paint_scene(AppState& app, ImDrawList* list, const CanvasTransform& transform, ImVec2 region_min, ImVec2 region_max);
+
 // [SECTION] View commands (menus and shortcuts)
 float pixels_per_unit(const AppState& app);  // zoom × UI scale
 void zoom_to_fit(AppState& app);

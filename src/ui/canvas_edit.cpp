@@ -11,6 +11,7 @@
 #include "ui/actions.h"
 #include "ui/app_state.h"
 #include "ui/canvas.h"
+#include "ui/i18n.h"
 
 namespace sm::ui {
 
@@ -272,16 +273,16 @@ void draw_card_tooltip(AppState& app) {
         ImGui::TextUnformatted(card.detail.c_str());
     }
     if (card.is_fail_point()) ImGui::TextColored(ImVec4(0.84f, 0.37f, 0.0f, 1), "F  %s", card.fail.c_str());
-    if (card.is_wait_point()) ImGui::TextColored(ImVec4(0.80f, 0.55f, 0.0f, 1), "W  %.4g min", *card.wait_min);
-    if (!card.owner.empty()) ImGui::TextDisabled("Owner: %s", card.owner.c_str());
+    if (card.is_wait_point()) ImGui::TextColored(ImVec4(0.80f, 0.55f, 0.0f, 1), tr("W  %.4g min"), *card.wait_min);
+    if (!card.owner.empty()) ImGui::TextDisabled(tr("Owner: %s"), card.owner.c_str());
     if (!card.tiers.empty()) {
         std::string tiers;
         for (const auto& t : card.tiers) {
             const Tier* tier = app.doc().find(t);
-            if (!tiers.empty()) tiers += ", ";
+            if (!tiers.empty()) tiers += tr(", ");  // the list separator: 、 in Chinese
             tiers += tier && !tier->name.empty() ? tier->name : t.str();
         }
-        ImGui::TextDisabled("Tiers: %s", tiers.c_str());
+        ImGui::TextDisabled(tr("Tiers: %s"), tiers.c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -294,48 +295,48 @@ void draw_context_menu(AppState& app) {
     const Document& doc = app.doc();
     const bool on_card = app.selection.kind == SelectionKind::Cards && !app.selection.cards.empty() && c.context_card >= 0;
     if (on_card) {
-        if (ImGui::MenuItem("Edit title", "Enter") && app.selection.primary())
+        if (ImGui::MenuItem(tr("Edit title"), "Enter") && app.selection.primary())
             begin_edit(app, EditTarget::CardTitle, app.selection.primary()->str());
-        if (ImGui::MenuItem("Duplicate", "Ctrl+D")) duplicate_selection(app);
-        if (ImGui::MenuItem("Cut", "Ctrl+X")) cut_selection(app);
-        if (ImGui::MenuItem("Copy", "Ctrl+C")) copy_selection(app);
+        if (ImGui::MenuItem(tr("Duplicate"), "Ctrl+D")) duplicate_selection(app);
+        if (ImGui::MenuItem(tr("Cut"), "Ctrl+X")) cut_selection(app);
+        if (ImGui::MenuItem(tr("Copy"), "Ctrl+C")) copy_selection(app);
         ImGui::Separator();
-        if (ImGui::MenuItem("Delete", "Del")) delete_selection(app);
+        if (ImGui::MenuItem(tr("Delete"), "Del")) delete_selection(app);
     } else if (c.context_lane >= 0 && c.context_step >= 0 && static_cast<std::size_t>(c.context_lane) < doc.lanes.size() &&
                static_cast<std::size_t>(c.context_step) < doc.steps.size()) {
         const Cell cell{doc.lanes[static_cast<std::size_t>(c.context_lane)].id,
                         doc.steps[static_cast<std::size_t>(c.context_step)].id};
-        if (ImGui::MenuItem("Add card here")) {
+        if (ImGui::MenuItem(tr("Add card here"))) {
             const CardId id = add_card_in_cell(app, cell);
             if (!id.empty()) begin_edit(app, EditTarget::CardTitle, id.str(), true);
         }
-        if (ImGui::MenuItem("Paste here", "Ctrl+V")) {
+        if (ImGui::MenuItem(tr("Paste here"), "Ctrl+V")) {
             app.selection.clear();
             app.selection.set_cell(cell.lane, cell.step);
             paste(app);
         }
     } else if (app.selection.kind == SelectionKind::Step) {
         const StepId step = app.selection.step;
-        if (ImGui::MenuItem("Rename step", "Enter")) begin_edit(app, EditTarget::StepName, step.str());
-        if (ImGui::MenuItem("Add step after")) add_step(app);
-        if (ImGui::MenuItem("Delete step", "Del")) delete_selection(app);
+        if (ImGui::MenuItem(tr("Rename step"), "Enter")) begin_edit(app, EditTarget::StepName, step.str());
+        if (ImGui::MenuItem(tr("Add step after"))) add_step(app);
+        if (ImGui::MenuItem(tr("Delete step"), "Del")) delete_selection(app);
         ImGui::Separator();
         peak_end_menu_items(app, step);
     } else if (app.selection.kind == SelectionKind::Lane) {
-        if (ImGui::MenuItem("Rename lane", "Enter")) begin_edit(app, EditTarget::LaneName, app.selection.lane.str());
-        if (ImGui::MenuItem("Add lane below")) add_lane(app);
-        if (ImGui::MenuItem("Delete lane", "Del")) delete_selection(app);
+        if (ImGui::MenuItem(tr("Rename lane"), "Enter")) begin_edit(app, EditTarget::LaneName, app.selection.lane.str());
+        if (ImGui::MenuItem(tr("Add lane below"))) add_lane(app);
+        if (ImGui::MenuItem(tr("Delete lane"), "Del")) delete_selection(app);
     } else if (app.selection.kind == SelectionKind::Phase) {
-        if (ImGui::MenuItem("Rename phase", "Enter")) begin_edit(app, EditTarget::PhaseName, app.selection.phase.str());
-        if (ImGui::MenuItem("Add phase after")) add_phase(app);
-        if (ImGui::MenuItem("Add step to phase")) add_step(app);
-        if (ImGui::MenuItem("Delete phase", "Del")) delete_selection(app);
+        if (ImGui::MenuItem(tr("Rename phase"), "Enter")) begin_edit(app, EditTarget::PhaseName, app.selection.phase.str());
+        if (ImGui::MenuItem(tr("Add phase after"))) add_phase(app);
+        if (ImGui::MenuItem(tr("Add step to phase"))) add_step(app);
+        if (ImGui::MenuItem(tr("Delete phase"), "Del")) delete_selection(app);
     } else if (app.selection.kind == SelectionKind::Connector) {
-        if (ImGui::MenuItem("Reverse")) run(app, edit::reverse_connector(doc, app.selection.connector));
-        if (ImGui::MenuItem("Delete connector", "Del")) delete_selection(app);
+        if (ImGui::MenuItem(tr("Reverse"))) run(app, edit::reverse_connector(doc, app.selection.connector));
+        if (ImGui::MenuItem(tr("Delete connector"), "Del")) delete_selection(app);
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Zoom to fit", "F")) zoom_to_fit(app);
+    if (ImGui::MenuItem(tr("Zoom to fit"), "F")) zoom_to_fit(app);
     ImGui::EndPopup();
 }
 

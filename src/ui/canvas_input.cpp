@@ -7,6 +7,7 @@
 #include "ui/actions.h"
 #include "ui/app_state.h"
 #include "ui/canvas.h"
+#include "ui/i18n.h"
 #include "ui/keys.h"
 
 namespace sm::ui {
@@ -329,7 +330,7 @@ void handle_pointer(AppState& app) {
                     if (run(app, edit::add_connector(app.doc(), c.connect_from, to_id)))
                         app.selection.set_connector(
                             edit::connector_ref(app.doc(), static_cast<int>(app.doc().connectors.size()) - 1));
-                    else set_status(app, "Those two cards are already connected.");
+                    else set_status(app, tr("Those two cards are already connected."));
                 }
                 break;
             default:

@@ -109,28 +109,25 @@ void reveal_step(AppState& app, int step) {
 }
 
 // [SECTION] Drawing
-namespace {
-
-void paint_scene(AppState& app, ImDrawList* list) {
+void paint_scene(AppState& app, ImDrawList* list, const CanvasTransform& transform, ImVec2 region_min, ImVec2 region_max) {
     const auto& lay = current_layout(app);
-    auto& c = app.canvas;
     const render::Theme theme = current_theme(app);
     // The desk around the blueprint is a shade darker than the blueprint's own background.
     const render::RGBA bg = theme.background;
     const auto shade = [](std::uint8_t v) { return static_cast<std::uint8_t>(v > 128 ? v - 14 : v + 10); };
-    list->AddRectFilled(c.region_min, c.region_max, IM_COL32(shade(bg.r), shade(bg.g), shade(bg.b), 255));
-    const ImVec2 page_min = c.transform.rect_min(lay.bounds), page_max = c.transform.rect_max(lay.bounds);
+    list->AddRectFilled(region_min, region_max, IM_COL32(shade(bg.r), shade(bg.g), shade(bg.b), 255));
+    const ImVec2 page_min = transform.rect_min(lay.bounds), page_max = transform.rect_max(lay.bounds);
     list->AddRectFilled(ImVec2(page_min.x + 2, page_min.y + 3), ImVec2(page_max.x + 2, page_max.y + 3),
                         IM_COL32(0, 0, 0, 28), 2);
 
     ImGuiTextMeasurer measurer(app.fonts);
-    ImGuiPainter painter(list, c.transform, app.fonts, measurer);
+    ImGuiPainter painter(list, transform, app.fonts, measurer);
     render::PaintOptions opt;
     opt.theme = theme;
     opt.tier_lens = app.view.tier_lens;
     opt.hide_other_tiers = app.view.hide_other_tiers;
-    opt.zoom = c.transform.scale;
-    opt.visible = c.transform.to_layout(c.region_min, c.region_max);
+    opt.zoom = transform.scale;
+    opt.visible = transform.to_layout(region_min, region_max);
     opt.draw_background = true;
     opt.marks = render::peak_end_marks(app.doc(), peak_end_analysis(app));
     render::paint_blueprint(app.doc(), lay, painter, opt);
@@ -138,10 +135,8 @@ void paint_scene(AppState& app, ImDrawList* list) {
     // Ask for canvas fonts baked near the size the largest text now needs.
     const auto& st = lay.style;
     const float biggest = std::max({st.font_size, st.header_font_size, st.small_font_size});
-    app.fonts.want_canvas_px(biggest * c.transform.scale * app.fonts.em_ratio());
+    app.fonts.want_canvas_px(biggest * transform.scale * app.fonts.em_ratio());
 }
-
-}  // namespace
 
 void draw_canvas(AppState& app, ImVec2 child_size) {
     auto& c = app.canvas;
@@ -173,7 +168,7 @@ void draw_canvas(AppState& app, ImVec2 child_size) {
 
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->PushClipRect(c.region_min, c.region_max, true);
-    paint_scene(app, list);
+    paint_scene(app, list, c.transform, c.region_min, c.region_max);
     canvas_detail::draw_overlay(app, list);
     list->PopClipRect();
     canvas_detail::draw_in_place_editor(app);

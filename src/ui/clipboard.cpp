@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "io/blueprint_io.h"
+#include "ui/i18n.h"
 
 namespace sm::ui {
 
@@ -42,14 +43,14 @@ std::string clip_to_json(const Document& doc, const edit::Clip& clip) {
 std::optional<edit::Clip> clip_from_json(std::string_view text, std::string* error) {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos || text[first] != '{') {
-        if (error) *error = "The clipboard holds no blueprint cards.";
+        if (error) *error = tr("The clipboard holds no blueprint cards.");
         return std::nullopt;
     }
     auto loaded = io::load_text(text);
     if (!loaded.document) {
         if (error) {
             const auto errs = loaded.errors();
-            *error = "The clipboard text is not a valid blueprint";
+            *error = tr("The clipboard text is not a valid blueprint");
             if (!errs.empty()) *error += ": " + errs.front().to_string();
         }
         return std::nullopt;
@@ -58,7 +59,7 @@ std::optional<edit::Clip> clip_from_json(std::string_view text, std::string* err
     clip.cards = std::move(loaded.document->cards);
     clip.connectors = std::move(loaded.document->connectors);
     if (clip.cards.empty()) {
-        if (error) *error = "The blueprint on the clipboard has no cards.";
+        if (error) *error = tr("The blueprint on the clipboard has no cards.");
         return std::nullopt;
     }
     return clip;

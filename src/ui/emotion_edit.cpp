@@ -9,7 +9,9 @@
 #include "edit/edit.h"
 #include "ui/app_state.h"
 #include "ui/canvas.h"
+#include "ui/i18n.h"
 #include "ui/peak_end_panel.h"
+#include "ui/strprintf.h"
 
 namespace sm::ui {
 
@@ -27,11 +29,11 @@ const char* emotion_text(int e) {
 
 const char* emotion_meaning(int e) {
     switch (e) {
-        case 2: return "delighted";
-        case 1: return "good";
-        case 0: return "neutral";
-        case -1: return "bad";
-        default: return e < 0 ? "very bad" : "delighted";
+        case 2: return tr("delighted");
+        case 1: return tr("good");
+        case 0: return tr("neutral");
+        case -1: return tr("bad");
+        default: return e < 0 ? tr("very bad") : tr("delighted");
     }
 }
 
@@ -120,12 +122,12 @@ void apply_pin(AppState& app, const StepId& id, PinAction action) {
     std::string msg;
     switch (action) {
         case PinAction::PinPeak:
-            msg = "Pinned \xE2\x80\x9C" + name + "\xE2\x80\x9D as the peak";
-            if (unrated) msg += " (rate it, or the pin is ignored)";
+            msg = strprintf(tr("Pinned “%s” as the peak"), name.c_str());
+            if (unrated) msg += tr(" (rate it, or the pin is ignored)");
             break;
-        case PinAction::ExcludePeak: msg = "\xE2\x80\x9C" + name + "\xE2\x80\x9D is never the peak"; break;
-        case PinAction::PinEnd: msg = "Pinned \xE2\x80\x9C" + name + "\xE2\x80\x9D as the end"; break;
-        case PinAction::Automatic: msg = "Peak and end of \xE2\x80\x9C" + name + "\xE2\x80\x9D are automatic again"; break;
+        case PinAction::ExcludePeak: msg = strprintf(tr("“%s” is never the peak"), name.c_str()); break;
+        case PinAction::PinEnd: msg = strprintf(tr("Pinned “%s” as the end"), name.c_str()); break;
+        case PinAction::Automatic: msg = strprintf(tr("Peak and end of “%s” are automatic again"), name.c_str()); break;
     }
     set_status(app, std::move(msg));
 }
@@ -213,8 +215,8 @@ void end_emotion_drag(AppState& app) {
     app.canvas.gesture = Gesture::None;
     const Step* s = app.doc().find(e.step);
     if (s && e.preview_revision != 0 && s->emotion != e.original && s->emotion) {
-        set_status(app, "Rated \xE2\x80\x9C" + step_label(*s) + "\xE2\x80\x9D " + emotion_text(*s->emotion) + " \xC2\xB7 " +
-                            emotion_meaning(*s->emotion));
+        set_status(app, strprintf(tr("Rated “%s” %s · %s"), step_label(*s).c_str(), emotion_text(*s->emotion),
+                                  emotion_meaning(*s->emotion)));
     }
     if (s) app.selection.set_step(s->id);
     e.preview_revision = 0;
@@ -310,23 +312,24 @@ void draw_emotion_tooltip(AppState& app) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
     ImGui::TextUnformatted(step_label(s).c_str());
-    if (s.emotion) ImGui::Text("Emotion  %s \xC2\xB7 %s", emotion_text(*s.emotion), emotion_meaning(*s.emotion));
-    else ImGui::TextDisabled("Emotion  not rated");
+    if (s.emotion) ImGui::Text(tr("Emotion  %s · %s"), emotion_text(*s.emotion), emotion_meaning(*s.emotion));
+    else ImGui::TextDisabled("%s", tr("Emotion  not rated"));
     const bool is_peak = pe.peak && pe.peak->step == s.id;
     const bool is_end = pe.end && pe.end->step == s.id;
     const ImVec4 mark(0.80f, 0.47f, 0.65f, 1);
-    if (is_peak) ImGui::TextColored(mark, "Peak (峰值)%s: customers will remember this moment", pe.peak_pinned ? ", pinned" : "");
-    if (is_end) ImGui::TextColored(mark, "End (终点)%s: the last moment they remember", pe.end_pinned ? ", pinned" : "");
-    if (s.peak == false) ImGui::TextDisabled("Excluded from the peak");
+    if (is_peak)
+        ImGui::TextColored(mark, tr("Peak (峰值)%s: customers will remember this moment"), pe.peak_pinned ? tr(", pinned") : "");
+    if (is_end) ImGui::TextColored(mark, tr("End (终点)%s: the last moment they remember"), pe.end_pinned ? tr(", pinned") : "");
+    if (s.peak == false) ImGui::TextDisabled("%s", tr("Excluded from the peak"));
     if (!dragging) {
         ImGui::Separator();
-        if (!s.need.empty()) ImGui::TextWrapped("Need: %s", s.need.c_str());
-        else ImGui::TextDisabled("Need: not written");
-        if (!s.opportunity.empty()) ImGui::TextWrapped("Opportunity: %s", s.opportunity.c_str());
-        else ImGui::TextDisabled("Opportunity: not written");
+        if (!s.need.empty()) ImGui::TextWrapped(tr("Need: %s"), s.need.c_str());
+        else ImGui::TextDisabled("%s", tr("Need: not written"));
+        if (!s.opportunity.empty()) ImGui::TextWrapped(tr("Opportunity: %s"), s.opportunity.c_str());
+        else ImGui::TextDisabled("%s", tr("Opportunity: not written"));
         ImGui::Separator();
-        ImGui::TextDisabled("%s", s.emotion ? "Drag up or down to rate \xC2\xB7 right-click to pin the peak or end"
-                                            : "Click to rate it where you click \xC2\xB7 right-click for more");
+        ImGui::TextDisabled("%s", s.emotion ? tr("Drag up or down to rate · right-click to pin the peak or end")
+                                            : tr("Click to rate it where you click · right-click for more"));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -339,28 +342,29 @@ void peak_end_menu_items(AppState& app, const StepId& id) {
     const Step step = *s;  // the items below may change the document
     auto& rects = app.canvas.emotion.menu_items;
     rects.clear();
-    ImGui::TextDisabled("Peak-end \xC2\xB7 峰终定律");
+    ImGui::TextDisabled("%s", tr("Peak-end · 峰终定律"));
+    // `label` is the item's English name (the tests find items by it); `text` is shown translated.
     const auto hint = [&rects](const char* label, const char* text) {
         rects.push_back({label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
     };
-    if (ImGui::MenuItem("Pin as peak", nullptr, step.peak == true)) apply_pin(app, id, PinAction::PinPeak);
-    hint("Pin as peak", "Make this step the peak customers remember, whatever the ratings elsewhere.");
-    if (ImGui::MenuItem("Exclude from peak", nullptr, step.peak == false)) apply_pin(app, id, PinAction::ExcludePeak);
-    hint("Exclude from peak", "Never pick this step as the peak (e.g. a moment the service does not own).");
-    if (ImGui::MenuItem("Pin as end", nullptr, step.end == true)) apply_pin(app, id, PinAction::PinEnd);
-    hint("Pin as end", "The experience ends here, even if later steps are rated.");
-    if (ImGui::MenuItem("Automatic", nullptr, !step.peak && !step.end)) apply_pin(app, id, PinAction::Automatic);
-    hint("Automatic", "Peak: the most intense rated step. End: the last rated step.");
-    if (ImGui::BeginMenu("Set emotion")) {
+    if (ImGui::MenuItem(tr("Pin as peak"), nullptr, step.peak == true)) apply_pin(app, id, PinAction::PinPeak);
+    hint("Pin as peak", tr("Make this step the peak customers remember, whatever the ratings elsewhere."));
+    if (ImGui::MenuItem(tr("Exclude from peak"), nullptr, step.peak == false)) apply_pin(app, id, PinAction::ExcludePeak);
+    hint("Exclude from peak", tr("Never pick this step as the peak (e.g. a moment the service does not own)."));
+    if (ImGui::MenuItem(tr("Pin as end"), nullptr, step.end == true)) apply_pin(app, id, PinAction::PinEnd);
+    hint("Pin as end", tr("The experience ends here, even if later steps are rated."));
+    if (ImGui::MenuItem(tr("Automatic"), nullptr, !step.peak && !step.end)) apply_pin(app, id, PinAction::Automatic);
+    hint("Automatic", tr("Peak: the most intense rated step. End: the last rated step."));
+    if (ImGui::BeginMenu(tr("Set emotion"))) {
         for (int v = kEmotionMax; v >= kEmotionMin; --v) {
             const std::string label = std::string(emotion_text(v)) + "  " + emotion_meaning(v);
             if (ImGui::MenuItem(label.c_str(), nullptr, step.emotion == v)) set_emotion(app, id, v);
         }
         ImGui::EndMenu();
     }
-    if (ImGui::MenuItem("Clear emotion", nullptr, false, step.emotion.has_value())) set_emotion(app, id, std::nullopt);
-    hint("Clear emotion", "Back to not rated: a gap in the curve.");
+    if (ImGui::MenuItem(tr("Clear emotion"), nullptr, false, step.emotion.has_value())) set_emotion(app, id, std::nullopt);
+    hint("Clear emotion", tr("Back to not rated: a gap in the curve."));
 }
 
 }  // namespace sm::ui

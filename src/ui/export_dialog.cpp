@@ -16,6 +16,8 @@
 #include "io/mermaid.h"
 #include "render/marks.h"
 #include "ui/app_state.h"
+#include "ui/i18n.h"
+#include "ui/strprintf.h"
 #include "ui/widgets.h"
 
 namespace sm::ui {
@@ -26,19 +28,22 @@ namespace {
 struct FormatInfo {
     ExportFormat format;
     const char* key;  // for the control names
-    const char* name;
+    const char* name;  // name and what: English, for the table; shown through tr()
     const char* ext;
     const char* what;
     bool lens;        // draws the blueprint, so the tier lens applies
 };
 
 constexpr FormatInfo kFormats[] = {
-    {ExportFormat::Svg, "svg", "SVG", ".svg", "vector picture for the web and slides", true},
-    {ExportFormat::Pdf, "pdf", "PDF handout", ".pdf", "training handout: the blueprint, then peak-end, tier and phase pages", true},
-    {ExportFormat::Png, "png", "PNG", ".png", "picture for chats and documents", true},
-    {ExportFormat::Mermaid, "mmd", "Mermaid journey", ".mmd", "the customer journey as text, for Markdown and wikis", false},
-    {ExportFormat::Drawio, "drawio", "draw.io", ".drawio", "an editable diagram for diagrams.net", false},
-    {ExportFormat::Csv, "csv", "CSV", ".csv", "one row per card, for spreadsheets (File › Import CSV reads it back)", false},
+    {ExportFormat::Svg, "svg", "SVG", ".svg", tr_mark("vector picture for the web and slides"), true},
+    {ExportFormat::Pdf, "pdf", tr_mark("PDF handout"), ".pdf",
+     tr_mark("training handout: the blueprint, then peak-end, tier and phase pages"), true},
+    {ExportFormat::Png, "png", "PNG", ".png", tr_mark("picture for chats and documents"), true},
+    {ExportFormat::Mermaid, "mmd", tr_mark("Mermaid journey"), ".mmd",
+     tr_mark("the customer journey as text, for Markdown and wikis"), false},
+    {ExportFormat::Drawio, "drawio", "draw.io", ".drawio", tr_mark("an editable diagram for diagrams.net"), false},
+    {ExportFormat::Csv, "csv", "CSV", ".csv",
+     tr_mark("one row per card, for spreadsheets (File › Import CSV reads it back)"), false},
 };
 
 const FormatInfo& info(ExportFormat f) {
@@ -72,17 +77,15 @@ std::string write_text(const std::filesystem::path& path, const std::string& tex
 std::string page_text(const ExportState& st) {
     const char* dims = st.page == render::PageSize::A4 ? "210 × 297" : st.page == render::PageSize::A3 ? "297 × 420" : "420 × 594";
     const char* dims_l = st.page == render::PageSize::A4 ? "297 × 210" : st.page == render::PageSize::A3 ? "420 × 297" : "594 × 420";
-    std::string s(render::to_string(st.page));
-    s += st.landscape ? " landscape, " : " portrait, ";
-    s += st.landscape ? dims_l : dims;
-    s += " mm";
-    return s;
+    const std::string size(render::to_string(st.page));
+    return strprintf(st.landscape ? tr("%s landscape, %s mm") : tr("%s portrait, %s mm"), size.c_str(),
+                     st.landscape ? dims_l : dims);
 }
 
 }  // namespace
 
 const char* extension(ExportFormat f) { return info(f).ext; }
-const char* format_name(ExportFormat f) { return info(f).name; }
+const char* format_name(ExportFormat f) { return tr(info(f).name); }
 
 // [SECTION] Export
 render::ExportOptions export_options(const AppState& app) {
@@ -110,19 +113,14 @@ Document export_document(const AppState& app) {
     if (view.tier_compare) {
         const Tier* a = d.find(view.tier_compare->first);
         const Tier* b = d.find(view.tier_compare->second);
-        if (a && b) {
-            note = "Tier compare: A = only ";
-            note += tier_label(*a);
-            note += ", B = only ";
-            note += tier_label(*b);
-            note += ", A+B = both; dimmed cards serve neither.";
-        }
+        if (a && b)
+            note = strprintf(tr("Tier compare: A = only %s, B = only %s, A+B = both; dimmed cards serve neither."),
+                             tier_label(*a).c_str(), tier_label(*b).c_str());
     } else if (view.tier_lens && st.format != ExportFormat::Pdf) {
-        if (const Tier* t = d.find(*view.tier_lens)) {
-            note = "Tier lens: ";
-            note += tier_label(*t);
-            note += view.hide_other_tiers ? " (cards of other tiers hidden)." : " (cards of other tiers dimmed).";
-        }
+        if (const Tier* t = d.find(*view.tier_lens))
+            note = strprintf(view.hide_other_tiers ? tr("Tier lens: %s (cards of other tiers hidden).")
+                                                   : tr("Tier lens: %s (cards of other tiers dimmed)."),
+                             tier_label(*t).c_str());
     }
     if (!note.empty()) d.description = d.description.empty() ? note : note + "\n" + d.description;
     return d;
@@ -134,7 +132,7 @@ render::PdfOptions pdf_options(const AppState& app) {
     pdf.page = st.page;
     pdf.landscape = st.landscape;
     pdf.handout_pages = st.handout_pages;
-    pdf.file_name = app.session.path.empty() ? std::string("Untitled") : app.session.path.filename().string();
+    pdf.file_name = app.session.path.empty() ? std::string(tr("Untitled")) : app.session.path.filename().string();
     return pdf;
 }
 
@@ -172,16 +170,15 @@ render::PixelSize pixel_size(AppState& app, float scale) {
 
 std::string export_now(AppState& app) {
     auto& st = app.exporter;
-    if (st.path.empty()) return "Choose a file to write.";
+    if (st.path.empty()) return tr("Choose a file to write.");
     const std::filesystem::path path(st.path);
     std::error_code ec;
     if (path.has_parent_path() && !std::filesystem::is_directory(path.parent_path(), ec))
-        return "No such folder: " + path.parent_path().string();
-    if (std::filesystem::is_directory(path, ec)) return path.string() + " is a folder; add a file name.";
+        return strprintf(tr("No such folder: %s"), path.parent_path().string().c_str());
+    if (std::filesystem::is_directory(path, ec)) return strprintf(tr("%s is a folder; add a file name."), path.string().c_str());
     const Document doc = export_document(app);
     const auto opts = export_options(app);
-    std::string error, done = "Exported ";
-    done += path.filename().string();
+    std::string error, done = strprintf(tr("Exported %s"), path.filename().string().c_str());
     switch (st.format) {
         case ExportFormat::Svg: error = write_text(path, render::export_svg(doc, opts)); break;
         case ExportFormat::Mermaid: error = write_text(path, io::to_mermaid(doc)); break;
@@ -191,9 +188,7 @@ std::string export_now(AppState& app) {
         case ExportFormat::Pdf: {
             render::PdfReport report;
             error = render::export_pdf(doc, path, opts, pdf_options(app), &report);
-            done += ": ";
-            done += std::to_string(report.pages);
-            done += " pages";
+            done = strprintf(tr("Exported %s: %d pages"), path.filename().string().c_str(), report.pages);
             break;
         }
     }
@@ -221,20 +216,20 @@ namespace {
 
 void format_choice(AppState& app) {
     auto& st = app.exporter;
-    ImGui::TextDisabled("Format");
+    ImGui::TextDisabled("%s", tr("Format"));
     float label_w = 0;
-    for (const auto& f : kFormats) label_w = std::max(label_w, ImGui::CalcTextSize(f.name).x);
+    for (const auto& f : kFormats) label_w = std::max(label_w, ImGui::CalcTextSize(tr(f.name)).x);
     const float what_x = ImGui::GetCursorPosX() + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + label_w +
                          ImGui::GetStyle().ItemSpacing.x * 2;
     for (const auto& f : kFormats) {
-        if (ImGui::RadioButton(f.name, st.format == f.format) && st.format != f.format) {
+        if (ImGui::RadioButton(tr(f.name), st.format == f.format) && st.format != f.format) {
             st.format = f.format;
             st.path = with_extension(st.path, f.format);
             st.error.clear();
         }
         app.tiers_panel.controls.note(std::string("export:format:") + f.key);
         ImGui::SameLine(what_x);
-        ImGui::TextDisabled("%s", f.what);
+        ImGui::TextDisabled("%s", tr(f.what));
     }
 }
 
@@ -242,48 +237,48 @@ void path_row(AppState& app) {
     auto& st = app.exporter;
     const float s = app.ui_scale();
     ImGui::Spacing();
-    ImGui::TextDisabled("File");
+    ImGui::TextDisabled("%s", tr("File"));
     ImGui::SetNextItemWidth(-90 * s);
     ImGui::InputText("##path", &st.path);
     app.tiers_panel.controls.note("export:path");
     ImGui::SameLine();
-    if (ImGui::Button("Browse...", ImVec2(-FLT_MIN, 0))) {
+    if (ImGui::Button(tr("Browse..."), ImVec2(-FLT_MIN, 0))) {
         const std::filesystem::path p(st.path);
         open_file_dialog(st.browse, FileDialogMode::Save, p.parent_path(), p.filename().string());
-        st.browse.title = "Export to";
+        st.browse.title = tr("Export to");
         st.browse.extension = extension(st.format);
     }
     if (auto chosen = draw_file_dialog(st.browse)) st.path = with_extension(chosen->string(), st.format);
     std::error_code ec;
     if (!st.path.empty() && std::filesystem::exists(st.path, ec))
-        ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.0f, 1), "The file exists and will be replaced.");
+        ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.0f, 1), "%s", tr("The file exists and will be replaced."));
 }
 
 void pdf_options_ui(AppState& app) {
     auto& st = app.exporter;
-    ImGui::TextDisabled("Page size");
+    ImGui::TextDisabled("%s", tr("Page size"));
     for (const auto size : {render::PageSize::A4, render::PageSize::A3, render::PageSize::A2, render::PageSize::Fit}) {
         ImGui::SameLine();
         const std::string label(size == render::PageSize::Fit ? std::string_view("Fit") : render::to_string(size));
-        if (ImGui::RadioButton(label.c_str(), st.page == size)) st.page = size;
+        if (ImGui::RadioButton(size == render::PageSize::Fit ? tr("Fit") : label.c_str(), st.page == size)) st.page = size;
         app.tiers_panel.controls.note("export:page:" + label);
     }
     ImGui::SameLine(0, 20 * app.ui_scale());
     ImGui::BeginDisabled(st.page == render::PageSize::Fit);
-    ImGui::Checkbox("Landscape", &st.landscape);
+    ImGui::Checkbox(tr("Landscape"), &st.landscape);
     ImGui::EndDisabled();
-    ImGui::Checkbox("Handout pages after the blueprint (peak-end, tiers, one page per phase)", &st.handout_pages);
+    ImGui::Checkbox(tr("Handout pages after the blueprint (peak-end, tiers, one page per phase)"), &st.handout_pages);
     update_pdf_preview(app);
     if (!st.pdf_error.empty()) {
         ImGui::TextColored(ImVec4(0.82f, 0.22f, 0.12f, 1), "%s", st.pdf_error.c_str());
         return;
     }
     const auto& r = st.pdf;
-    std::string line = std::to_string(r.pages) + (r.pages == 1 ? " page" : " pages") + " · ";
+    std::string line = strprintf(r.pages == 1 ? tr("%d page") : tr("%d pages"), r.pages) + " · ";
     if (st.page == render::PageSize::Fit) {
         const auto px = pixel_size(app, 1);
         char buf[96];
-        std::snprintf(buf, sizeof buf, "page 1 fitted to the blueprint, %.0f × %.0f mm; the others A4", px.width * 0.2646,
+        std::snprintf(buf, sizeof buf, tr("page 1 fitted to the blueprint, %.0f × %.0f mm; the others A4"), px.width * 0.2646,
                       px.height * 0.2646);
         line += buf;
     } else {
@@ -291,25 +286,27 @@ void pdf_options_ui(AppState& app) {
     }
     ImGui::TextUnformatted(line.c_str());
     char detail[160];
-    std::snprintf(detail, sizeof detail, "The blueprint on %d %s, card text %.1f pt", r.blueprint_pages,
-                  r.blueprint_pages == 1 ? "page" : "pages (tiled, with an overview)", r.card_text_pt);
+    std::snprintf(detail, sizeof detail,
+                  r.blueprint_pages == 1 ? tr("The blueprint on %d page, card text %.1f pt")
+                                         : tr("The blueprint on %d pages (tiled, with an overview), card text %.1f pt"),
+                  r.blueprint_pages, r.card_text_pt);
     ImGui::TextDisabled("%s", detail);
 }
 
 void png_options_ui(AppState& app) {
     auto& st = app.exporter;
     ImGui::SetNextItemWidth(220 * app.ui_scale());
-    ImGui::SliderFloat("Scale", &st.png_scale, 0.5f, 4.0f, "%.1f×", ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SliderFloat(tr("Scale"), &st.png_scale, 0.5f, 4.0f, "%.1f×", ImGuiSliderFlags_AlwaysClamp);
     ImGui::SameLine();
-    ImGui::TextDisabled("(%d dpi)", static_cast<int>(st.png_scale * 96 + 0.5f));
-    ImGui::Checkbox("Transparent background", &st.transparent);
+    ImGui::TextDisabled(tr("(%d dpi)"), static_cast<int>(st.png_scale * 96 + 0.5f));
+    ImGui::Checkbox(tr("Transparent background"), &st.transparent);
     const auto px = pixel_size(app, st.png_scale);
     const bool too_big = px.width > render::kMaxPngSide || px.height > render::kMaxPngSide;
     if (too_big)
-        ImGui::TextColored(ImVec4(0.82f, 0.22f, 0.12f, 1), "%d × %d pixels: too large (at most %d a side); lower the scale",
+        ImGui::TextColored(ImVec4(0.82f, 0.22f, 0.12f, 1), tr("%d × %d pixels: too large (at most %d a side); lower the scale"),
                            px.width, px.height, render::kMaxPngSide);
     else
-        ImGui::Text("%d × %d pixels", px.width, px.height);
+        ImGui::Text(tr("%d × %d pixels"), px.width, px.height);
 }
 
 void lens_option(AppState& app) {
@@ -320,29 +317,22 @@ void lens_option(AppState& app) {
     if (view.tier_compare) {
         const Tier* a = doc.find(view.tier_compare->first);
         const Tier* b = doc.find(view.tier_compare->second);
-        if (a && b) {
-            what = "compare ";
-            what += tier_label(*a);
-            what += " (A) with ";
-            what += tier_label(*b);
-            what += " (B)";
-        }
+        if (a && b) what = strprintf(tr("compare %s (A) with %s (B)"), tier_label(*a).c_str(), tier_label(*b).c_str());
     } else if (view.tier_lens) {
-        if (const Tier* t = doc.find(*view.tier_lens)) {
-            what = "tier lens on ";
-            what += tier_label(*t);
-            what += view.hide_other_tiers ? ", other tiers hidden" : ", other tiers dimmed";
-        }
+        if (const Tier* t = doc.find(*view.tier_lens))
+            what = strprintf(view.hide_other_tiers ? tr("tier lens on %s, other tiers hidden")
+                                                   : tr("tier lens on %s, other tiers dimmed"),
+                             tier_label(*t).c_str());
     }
     const bool applies = info(st.format).lens;
     ImGui::BeginDisabled(what.empty() || !applies);
     bool on = st.as_lens && !what.empty() && applies;
-    if (ImGui::Checkbox("As the current tier lens sees it", &on)) st.as_lens = on;
+    if (ImGui::Checkbox(tr("As the current tier lens sees it"), &on)) st.as_lens = on;
     app.tiers_panel.controls.note("export:lens");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (!applies) ImGui::TextDisabled("(%s holds every card)", info(st.format).name);
-    else if (what.empty()) ImGui::TextDisabled("(no tier lens is on)");
+    if (!applies) ImGui::TextDisabled(tr("(%s holds every card)"), tr(info(st.format).name));
+    else if (what.empty()) ImGui::TextDisabled("%s", tr("(no tier lens is on)"));
     else ImGui::TextDisabled("(%s)", what.c_str());
 }
 
@@ -353,14 +343,14 @@ void draw_export_dialog(AppState& app) {
     if (auto chosen = draw_file_dialog(st.import_files)) import_csv(app, *chosen);
     if (!st.open) return;
     if (st.opening) {
-        ImGui::OpenPopup("Export###export");
+        ImGui::OpenPopup("###export");
         st.opening = false;
     }
     const float s = app.ui_scale();
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(680 * s, 0), ImGuiCond_Appearing);
     bool open = true;
-    if (!ImGui::BeginPopupModal("Export###export", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (!ImGui::BeginPopupModal(tr_id("Export", "export").c_str(), &open, ImGuiWindowFlags_AlwaysAutoResize)) {
         st.open = false;
         return;
     }
@@ -376,13 +366,13 @@ void draw_export_dialog(AppState& app) {
     if (!st.error.empty()) ImGui::TextColored(ImVec4(0.82f, 0.22f, 0.12f, 1), "%s", st.error.c_str());
     const float bw = 100 * s;
     bool close = !open;
-    if (ImGui::Button("Export", ImVec2(bw, 0))) {
+    if (ImGui::Button(tr("Export"), ImVec2(bw, 0))) {
         st.error = export_now(app);
         close = close || st.error.empty();
     }
     app.tiers_panel.controls.note("export:go");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(bw, 0)) ||
+    if (ImGui::Button(tr("Cancel"), ImVec2(bw, 0)) ||
         (!st.browse.visible && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))))
         close = true;
     app.tiers_panel.controls.note("export:cancel");
@@ -398,21 +388,21 @@ void open_import_csv_dialog(AppState& app) {
     auto& d = app.exporter.import_files;
     const auto folder = !app.session.path.empty() ? app.session.path.parent_path() : std::filesystem::path(app.settings.last_folder);
     open_file_dialog(d, FileDialogMode::Open, folder);
-    d.title = "Import CSV";
+    d.title = tr("Import CSV");
     d.extension = ".csv";
 }
 
 bool import_csv(AppState& app, const std::filesystem::path& path) {
     auto refuse = [&](std::vector<io::Diagnostic> diagnostics) {
         app.modals.show_errors = true;
-        app.modals.errors_title = "Could not import " + path.filename().string();
+        app.modals.errors_title = strprintf(tr("Could not import %s"), path.filename().string().c_str());
         app.modals.errors = std::move(diagnostics);
         return false;
     };
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) return refuse({io::Diagnostic{io::Severity::Error, {}, "cannot read the file: " + ec.message()}});
-    if (size > io::kMaxCsvBytes) return refuse({io::Diagnostic{io::Severity::Error, {}, "the file is larger than 64 MiB"}});
+    if (ec) return refuse({io::Diagnostic{io::Severity::Error, {}, strprintf(tr("cannot read the file: %s"), ec.message().c_str())}});
+    if (size > io::kMaxCsvBytes) return refuse({io::Diagnostic{io::Severity::Error, {}, tr("the file is larger than 64 MiB")}});
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
@@ -432,16 +422,10 @@ bool import_csv(AppState& app, const std::filesystem::path& path) {
     CodePoints cps;
     add_document(cps, app.doc());
     app.fonts.require(cps);
-    std::string status = "Imported ";
-    status += path.filename().string();
-    status += ": ";
-    status += std::to_string(app.doc().cards.size());
-    status += " cards, not saved yet";
-    if (!diagnostics.empty()) {
-        status += "; ";
-        status += std::to_string(diagnostics.size());
-        status += " warning(s): View › Load warnings";
-    }
+    std::string status = strprintf(tr("Imported %s: %zu cards, not saved yet"), path.filename().string().c_str(),
+                                   app.doc().cards.size());
+    if (!diagnostics.empty())
+        status += strprintf(tr("; %zu warning(s): View › Load warnings"), diagnostics.size());
     set_status(app, std::move(status));
     return true;
 }

@@ -9,6 +9,9 @@
 #include <cfloat>
 #include <system_error>
 
+#include "ui/i18n.h"
+#include "ui/strprintf.h"
+
 namespace sm::ui {
 
 // [SECTION] Listing
@@ -51,7 +54,7 @@ void list_folder(FileDialog& d) {
     std::error_code ec;
     std::filesystem::directory_iterator it(d.folder, std::filesystem::directory_options::skip_permission_denied, ec);
     if (ec) {
-        d.error = "Cannot read " + d.folder.string() + ": " + ec.message();
+        d.error = strprintf(tr("Cannot read %s: %s"), d.folder.string().c_str(), ec.message().c_str());
         return;
     }
     for (; it != std::filesystem::directory_iterator(); it.increment(ec)) {
@@ -111,7 +114,7 @@ std::optional<std::filesystem::path> accept(FileDialog& d) {
         return std::nullopt;
     }
     if (d.mode == FileDialogMode::Open && !std::filesystem::exists(p, ec)) {
-        d.error = "No such file: " + p.string();
+        d.error = strprintf(tr("No such file: %s"), p.string().c_str());
         return std::nullopt;
     }
     d.visible = false;
@@ -122,7 +125,9 @@ std::optional<std::filesystem::path> accept(FileDialog& d) {
 
 std::optional<std::filesystem::path> draw_file_dialog(FileDialog& d) {
     if (!d.visible) return std::nullopt;
-    std::string title = !d.title.empty() ? d.title : d.mode == FileDialogMode::Open ? "Open Blueprint" : "Save Blueprint As";
+    std::string title = !d.title.empty()                  ? d.title
+                        : d.mode == FileDialogMode::Open ? tr("Open Blueprint")
+                                                         : tr("Save Blueprint As");
     title += "###file_dialog";
     if (d.opening) {
         ImGui::OpenPopup("###file_dialog");
@@ -140,13 +145,13 @@ std::optional<std::filesystem::path> draw_file_dialog(FileDialog& d) {
     std::optional<std::filesystem::path> result;
 
     // Folder row.
-    if (ImGui::Button("↑ Up") && d.folder.has_parent_path()) go_to(d, d.folder.parent_path());
+    if (ImGui::Button(tr("↑ Up")) && d.folder.has_parent_path()) go_to(d, d.folder.parent_path());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (ImGui::InputText("##folder", &d.folder_field, ImGuiInputTextFlags_EnterReturnsTrue)) {
         std::error_code ec;
         if (std::filesystem::is_directory(d.folder_field, ec)) go_to(d, d.folder_field);
-        else d.error = "Not a folder: " + d.folder_field;
+        else d.error = strprintf(tr("Not a folder: %s"), d.folder_field.c_str());
     }
 
     // Listing.
@@ -191,9 +196,9 @@ std::optional<std::filesystem::path> draw_file_dialog(FileDialog& d) {
         }
         ImGui::PopID();
     }
-    if (n == 0 && d.all_files) ImGui::TextDisabled("(empty folder)");
+    if (n == 0 && d.all_files) ImGui::TextDisabled("%s", tr("(empty folder)"));
     if (n == 0 && !d.all_files)
-        ImGui::TextDisabled("(no *%s files here)", d.extension.empty() ? ".blueprint.json" : d.extension.c_str());
+        ImGui::TextDisabled(tr("(no *%s files here)"), d.extension.empty() ? ".blueprint.json" : d.extension.c_str());
     ImGui::EndChild();
     if (enter_folder) {
         go_to(d, *enter_folder);
@@ -202,7 +207,7 @@ std::optional<std::filesystem::path> draw_file_dialog(FileDialog& d) {
 
     // Name row.
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("File name");
+    ImGui::TextUnformatted(tr("File name"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (d.focus_name) {
@@ -219,15 +224,15 @@ std::optional<std::filesystem::path> draw_file_dialog(FileDialog& d) {
         go_to(d, d.folder.parent_path());
 
     // Buttons.
-    if (ImGui::Checkbox("Show all files", &d.all_files)) d.listed = false;
+    if (ImGui::Checkbox(tr("Show all files"), &d.all_files)) d.listed = false;
     if (!d.error.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.15f, 1), "%s", d.error.c_str());
     }
-    const char* ok_label = d.mode == FileDialogMode::Open ? "Open" : "Save";
+    const char* ok_label = d.mode == FileDialogMode::Open ? tr("Open") : tr("Save");
     const float bw = 90 * s;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 2 * bw - ImGui::GetStyle().ItemSpacing.x);
-    if (ImGui::Button("Cancel", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button(tr("Cancel"), ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         d.visible = false;
     }
     ImGui::SameLine();

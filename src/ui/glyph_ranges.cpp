@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "layout/layout.h"
+#include "ui/i18n.h"
 
 namespace sm::ui {
 
@@ -60,6 +61,8 @@ void add_ui_strings(CodePoints& out) {
                   "客户价值分层 价值客户 次价值客户 潜在价值客户 低价值客户 服务项目设计 "
                   "新建 打开 保存 另存为 撤销 重做 复制 剪切 粘贴 删除 帮助");
     add_utf8(out, "⚠·–—…‹›«»“”‘’→←↔↑↓⇄●○◆◇■□▲▼△▽✓✗×÷±°№€¥£");
+    // Every translation of the interface, so that switching the language needs no atlas rebuild.
+    for (const auto& t : translations()) add_utf8(out, t.zh);
 }
 
 void add_common_symbols(CodePoints& out) {

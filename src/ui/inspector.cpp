@@ -10,7 +10,10 @@
 #include "analysis/stats.h"
 #include "edit/edit.h"
 #include "ui/app_state.h"
+#include "ui/finding_text.h"
+#include "ui/i18n.h"
 #include "ui/inspector_parts.h"
+#include "ui/strprintf.h"
 #include "ui/widgets.h"
 
 namespace sm::ui {
@@ -21,61 +24,61 @@ namespace inspector {
 void document_panel(AppState& app) {
     const Document& doc = app.doc();
     const float label_w = 96 * app.ui_scale();
-    widgets::section("Blueprint · 服务蓝图");
+    widgets::section(tr("Blueprint · 服务蓝图"));
     if (widgets::begin_form("##document", label_w)) {
-        widgets::row("Title");
+        widgets::row(tr("Title"));
         widgets::text_field(app, "##title", doc.title, [](AppState& a, std::string v) {
             run(a, edit::set_title(a.doc(), std::move(v)));
         }, 2);
-        widgets::row("Description");
+        widgets::row(tr("Description"));
         widgets::text_field(app, "##description", doc.description, [](AppState& a, std::string v) {
             run(a, edit::set_description(a.doc(), std::move(v)));
         }, 4);
-        widgets::row("Language", "BCP 47 tag of the content's language, e.g. zh-CN or en. Chinese tags show Chinese "
-                                 "labels on the canvas.");
+        widgets::row(tr("Language"), tr("BCP 47 tag of the content's language, e.g. zh-CN or en. Chinese tags show Chinese "
+                                    "labels on the canvas."));
         widgets::text_field(app, "##locale", doc.locale, [](AppState& a, std::string v) {
             run(a, edit::set_locale(a.doc(), std::move(v)));
         }, 1, "zh-CN, en, ...");
         widgets::end_form();
     }
 
-    widgets::section("Summary");
+    widgets::section(tr("Summary"));
     const auto st = analysis::compute_stats(doc);
-    ImGui::Text("%zu phases · %zu steps · %zu lanes", st.phases, st.steps, st.lanes);
-    ImGui::Text("%zu cards · %zu connectors", st.cards, st.connectors);
-    ImGui::Text("%zu fail points (F) · %zu wait points (W)", st.fail_points, st.wait_points);
-    if (st.total_wait_minutes > 0) ImGui::Text("Waiting in total: %.0f min", st.total_wait_minutes);
-    if (st.total_minutes > 0) ImGui::Text("Journey duration: %.0f min", st.total_minutes);
+    ImGui::Text(tr("%zu phases · %zu steps · %zu lanes"), st.phases, st.steps, st.lanes);
+    ImGui::Text(tr("%zu cards · %zu connectors"), st.cards, st.connectors);
+    ImGui::Text(tr("%zu fail points (F) · %zu wait points (W)"), st.fail_points, st.wait_points);
+    if (st.total_wait_minutes > 0) ImGui::Text(tr("Waiting in total: %.0f min"), st.total_wait_minutes);
+    if (st.total_minutes > 0) ImGui::Text(tr("Journey duration: %.0f min"), st.total_minutes);
     const auto pe = analysis::analyze_peak_end(doc);
     auto step_name = [&](const analysis::Moment& m) {
         const Step* s = doc.find(m.step);
         return s ? s->name : m.step.str();
     };
-    if (pe.peak) ImGui::TextWrapped("Peak (峰值): %s (%+d)", step_name(*pe.peak).c_str(), pe.peak->emotion.value_or(0));
+    if (pe.peak) ImGui::TextWrapped(tr("Peak (峰值): %s (%+d)"), step_name(*pe.peak).c_str(), pe.peak->emotion.value_or(0));
     if (pe.end) {
-        if (pe.end->emotion) ImGui::TextWrapped("End (终点): %s (%+d)", step_name(*pe.end).c_str(), *pe.end->emotion);
-        else ImGui::TextWrapped("End (终点): %s (not rated)", step_name(*pe.end).c_str());
+        if (pe.end->emotion) ImGui::TextWrapped(tr("End (终点): %s (%+d)"), step_name(*pe.end).c_str(), *pe.end->emotion);
+        else ImGui::TextWrapped(tr("End (终点): %s (not rated)"), step_name(*pe.end).c_str());
     }
     if (pe.remembered) {
         char line[160];
-        std::snprintf(line, sizeof line, "Remembered ≈ (peak + end) / 2 = %+.1f", *pe.remembered);
+        std::snprintf(line, sizeof line, tr("Remembered ≈ (peak + end) / 2 = %+.1f"), *pe.remembered);
         ImGui::TextUnformatted(line);
-        if (pe.experienced) ImGui::TextDisabled("Experienced on average: %+.1f", *pe.experienced);
+        if (pe.experienced) ImGui::TextDisabled(tr("Experienced on average: %+.1f"), *pe.experienced);
     }
     for (const auto& r : pe.recommendations) {
         ImGui::Bullet();
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", r.text.c_str());
+        ImGui::TextWrapped("%s", finding_text(r, doc).c_str());
     }
-    widgets::hint("Click a card, a step or lane header, a phase or a connector to edit it. Double-click an empty cell "
-                  "to add a card.");
+    widgets::hint(tr("Click a card, a step or lane header, a phase or a connector to edit it. Double-click an empty "
+                     "cell to add a card."));
 }
 
 // [SECTION] Tiers
 // A short overview; the Tiers panel edits them.
 void tiers_panel(AppState& app) {
     const Document& doc = app.doc();
-    widgets::section("Customer value tiers · 客户价值分层");
+    widgets::section(tr("Customer value tiers · 客户价值分层"));
     const auto& report = tier_report(app);
     for (std::size_t i = 0; i < doc.tiers.size(); ++i) {
         const Tier& t = doc.tiers[i];
@@ -87,22 +90,25 @@ void tiers_panel(AppState& app) {
         if (ImGui::Selectable(tier_label(t).c_str(), app.view.tier_lens == t.id)) set_tier_lens(app, t.id);
         if (ImGui::IsItemHovered()) {
             const std::string where = value_levels(t), visits = visit_text(t);
-            ImGui::SetTooltip("%s%s%s\n%zu service items serve it, %zu of its own\nClick: tier lens on it",
-                              where.c_str(), where.empty() || visits.empty() ? "" : " · ",
-                              visits.empty() ? "" : ("visit " + visits).c_str(), n.serving, n.own);
+            std::string tip = where;
+            if (!visits.empty()) tip += (tip.empty() ? "" : " · ") + strprintf(tr("visit %s"), visits.c_str());
+            tip += "\n" + strprintf(tr("%zu service items serve it, %zu of its own"), n.serving, n.own);
+            tip += "\n";
+            tip += tr("Click: tier lens on it");
+            ImGui::SetTooltip("%s", tip.c_str());
         }
         if (n.own == 0 && doc.tiers.size() > 1 && !report.matrix.empty()) {
             ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.82f, 0.30f, 0.10f, 1), "no item of its own");
+            ImGui::TextColored(ImVec4(0.82f, 0.30f, 0.10f, 1), "%s", tr("no item of its own"));
         }
         ImGui::PopID();
     }
-    if (ImGui::Button("Edit tiers...")) open_tiers_panel(app);
+    if (ImGui::Button(tr("Edit tiers..."))) open_tiers_panel(app);
     ImGui::SameLine();
-    if (ImGui::Button("Value map")) open_value_map(app);
+    if (ImGui::Button(tr("Value map"))) open_value_map(app);
     if (doc.tiers.empty())
-        widgets::hint("Tiers group customers by current and potential value; link cards to the tiers they serve and "
-                      "use the tier lens to see one tier's service items.");
+        widgets::hint(tr("Tiers group customers by current and potential value; link cards to the tiers they serve "
+                         "and use the tier lens to see one tier's service items."));
 }
 
 }  // namespace inspector

@@ -9,7 +9,9 @@
 #include "layout/layout.h"
 #include "ui/actions.h"
 #include "ui/app_state.h"
+#include "ui/i18n.h"
 #include "ui/inspector_parts.h"
+#include "ui/strprintf.h"
 #include "ui/widgets.h"
 
 namespace sm::ui::inspector {
@@ -27,7 +29,9 @@ void change_card(AppState& app, const CardId& id, F&& change) {
     run(app, edit::set_card(app.doc(), id, std::move(v)));
 }
 
-const char* kChannelNames[] = {"Staff", "Digital", "Peer", "Phone", "Physical", "Other"};
+// English, for the table; shown through tr().
+const char* kChannelNames[] = {tr_mark("Staff"), tr_mark("Digital"), tr_mark("Peer"),
+                                tr_mark("Phone"), tr_mark("Physical"), tr_mark("Other")};
 
 std::string card_label(const Card& c) {
     std::string t = c.title.empty() ? "(" + c.id.str() + ")" : c.title;
@@ -47,9 +51,9 @@ void tier_swatch(const Tier& t) {
 
 void tier_links(AppState& app, const std::vector<CardId>& ids) {
     const Document& doc = app.doc();
-    widgets::section("Customer value tiers · 客户价值分层");
+    widgets::section(tr("Customer value tiers · 客户价值分层"));
     if (doc.tiers.empty()) {
-        widgets::hint("This blueprint has no tiers. Add them in the document's inspector (click the empty canvas).");
+        widgets::hint(tr("This blueprint has no tiers. Add them in the document's inspector (click the empty canvas)."));
         return;
     }
     for (const auto& t : doc.tiers) {
@@ -62,7 +66,7 @@ void tier_links(AppState& app, const std::vector<CardId>& ids) {
         if (state == edit::LinkState::Some) ImGui::PopItemFlag();
         app.tiers_panel.controls.note("link:" + t.id.str());
         if (state == edit::LinkState::Some && ImGui::IsItemHovered())
-            ImGui::SetTooltip("Some of the selected cards serve this tier: click to link all of them");
+            ImGui::SetTooltip("%s", tr("Some of the selected cards serve this tier: click to link all of them"));
         if (clicked) run(app, edit::set_tier_links(doc, ids, {edit::TierLinkChange{t.id, on}}));
         ImGui::PopID();
     }
@@ -70,9 +74,9 @@ void tier_links(AppState& app, const std::vector<CardId>& ids) {
         const Card* c = doc.find(id);
         return c && c->tiers.empty();
     });
-    widgets::hint(none ? (ids.size() == 1 ? "No tier ticked: this card serves every tier."
-                                          : "No tier ticked: these cards serve every tier.")
-                       : "A card with no tier ticked serves every tier.");
+    widgets::hint(none ? (ids.size() == 1 ? tr("No tier ticked: this card serves every tier.")
+                                          : tr("No tier ticked: these cards serve every tier."))
+                       : tr("A card with no tier ticked serves every tier."));
 }
 
 void card_connectors(AppState& app, const Card& card) {
@@ -80,9 +84,9 @@ void card_connectors(AppState& app, const Card& card) {
     std::vector<int> touching;
     for (std::size_t i = 0; i < doc.connectors.size(); ++i)
         if (doc.connectors[i].from == card.id || doc.connectors[i].to == card.id) touching.push_back(static_cast<int>(i));
-    widgets::section("Connectors");
+    widgets::section(tr("Connectors"));
     if (touching.empty()) {
-        widgets::hint("Drag from a handle on the card's edge to another card to connect them.");
+        widgets::hint(tr("Drag from a handle on the card's edge to another card to connect them."));
         return;
     }
     for (int i : touching) {
@@ -106,17 +110,17 @@ void card_panel(AppState& app, const Card& card_in) {
     const CardId id = card.id;
     const Document& doc = app.doc();
     const float label_w = 96 * app.ui_scale();
-    widgets::section("Card");
+    widgets::section(tr("Card"));
     if (widgets::begin_form("##card", label_w)) {
-        widgets::row("Title");
+        widgets::row(tr("Title"));
         widgets::text_field(app, "##title", card.title, [id](AppState& a, std::string v) {
             change_card(a, id, [&](Card& c) { c.title = std::move(v); });
         }, 3);
-        widgets::row("Detail");
+        widgets::row(tr("Detail"));
         widgets::text_field(app, "##detail", card.detail, [id](AppState& a, std::string v) {
             change_card(a, id, [&](Card& c) { c.detail = std::move(v); });
         }, 4);
-        widgets::row("Lane");
+        widgets::row(tr("Lane"));
         const Lane* lane = doc.find(card.lane);
         if (ImGui::BeginCombo("##lane", lane ? lane->name.c_str() : "?")) {
             for (const auto& l : doc.lanes)
@@ -124,7 +128,7 @@ void card_panel(AppState& app, const Card& card_in) {
                     run(app, edit::move_cards(app.doc(), {id}, l.id, card.step));
             ImGui::EndCombo();
         }
-        widgets::row("Step");
+        widgets::row(tr("Step"));
         const Step* step = doc.find(card.step);
         if (ImGui::BeginCombo("##step", step ? step->name.c_str() : "?")) {
             for (const auto& s : doc.steps) {
@@ -135,22 +139,25 @@ void card_panel(AppState& app, const Card& card_in) {
             }
             ImGui::EndCombo();
         }
-        widgets::row("Channel", "The service interface: who or what serves the customer here.");
-        const char* current = card.channel ? kChannelNames[static_cast<int>(*card.channel)] : "—";
+        widgets::row(tr("Channel"), tr("The service interface: who or what serves the customer here."));
+        const char* current = card.channel ? tr(kChannelNames[static_cast<int>(*card.channel)]) : "—";
         if (ImGui::BeginCombo("##channel", current)) {
             if (ImGui::Selectable("—", !card.channel)) change_card(app, id, [](Card& c) { c.channel.reset(); });
             for (int i = 0; i < 6; ++i) {
                 const auto ch = static_cast<Channel>(i);
-                std::string label = std::string(kChannelNames[i]) + "  " + std::string(layout::channel_label(ch, true));
+                // The name in the interface language, and the canvas's Chinese badge when that differs.
+                std::string label = tr(kChannelNames[i]);
+                const std::string badge(layout::channel_label(ch, true));
+                if (label != badge) label += "  " + badge;
                 if (ImGui::Selectable(label.c_str(), card.channel == ch)) change_card(app, id, [ch](Card& c) { c.channel = ch; });
             }
             ImGui::EndCombo();
         }
-        widgets::row("Owner");
+        widgets::row(tr("Owner"));
         widgets::text_field(app, "##owner", card.owner, [id](AppState& a, std::string v) {
             change_card(a, id, [&](Card& c) { c.owner = std::move(v); });
-        }, 1, "who is responsible");
-        widgets::row("Votes", "Workshop dot votes");
+        }, 1, tr("who is responsible"));
+        widgets::row(tr("Votes"), tr("Workshop dot votes"));
         if (ImGui::Button("−")) run(app, edit::change_votes(app.doc(), {id}, -1));
         ImGui::SameLine();
         ImGui::Text("%lld", static_cast<long long>(card.votes));
@@ -159,10 +166,10 @@ void card_panel(AppState& app, const Card& card_in) {
         widgets::end_form();
     }
 
-    widgets::section("Fail and wait points · 失误点 / 等待点");
+    widgets::section(tr("Fail and wait points · 失误点 / 等待点"));
     bool fail = card.is_fail_point();
-    if (ImGui::Checkbox("Fail point (F)", &fail))
-        change_card(app, id, [fail](Card& c) { c.fail = fail ? std::string("Can go wrong here") : std::string(); });
+    if (ImGui::Checkbox(tr("Fail point (F)"), &fail))
+        change_card(app, id, [fail](Card& c) { c.fail = fail ? std::string(tr("Can go wrong here")) : std::string(); });
     if (fail) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         widgets::text_field(app, "##fail", card.fail, [id](AppState& a, std::string v) {
@@ -171,7 +178,7 @@ void card_panel(AppState& app, const Card& card_in) {
         }, 2);
     }
     bool wait = card.is_wait_point();
-    if (ImGui::Checkbox("Wait point (W)", &wait))
+    if (ImGui::Checkbox(tr("Wait point (W)"), &wait))
         change_card(app, id, [wait](Card& c) {
             if (wait) c.wait_min = 5.0;
             else c.wait_min.reset();
@@ -183,7 +190,7 @@ void card_panel(AppState& app, const Card& card_in) {
             change_card(a, id, [v](Card& c) { c.wait_min = v; });
         }, 0, 1e6, "%.1f");
         ImGui::SameLine();
-        ImGui::TextDisabled("min");
+        ImGui::TextDisabled("%s", tr("min"));
     }
 
     tier_links(app, {id});
@@ -192,28 +199,28 @@ void card_panel(AppState& app, const Card& card_in) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    if (ImGui::Button("Duplicate")) duplicate_selection(app);
+    if (ImGui::Button(tr("Duplicate"))) duplicate_selection(app);
     ImGui::SameLine();
-    if (widgets::danger_button("Delete card")) delete_selection(app);
-    ImGui::TextDisabled("id: %s", id.str().c_str());
+    if (widgets::danger_button(tr("Delete card"))) delete_selection(app);
+    ImGui::TextDisabled(tr("id: %s"), id.str().c_str());
 }
 
 // [SECTION] Several cards
 void cards_panel(AppState& app) {
     const auto ids = app.selection.cards_in_document_order(app.doc());
-    widgets::section((std::to_string(ids.size()) + " cards selected").c_str());
-    ImGui::TextDisabled("Votes:");
+    widgets::section(strprintf(tr("%zu cards selected"), ids.size()).c_str());
+    ImGui::TextDisabled("%s", tr("Votes:"));
     ImGui::SameLine();
-    if (ImGui::Button("− vote each")) run(app, edit::change_votes(app.doc(), ids, -1));
+    if (ImGui::Button(tr("− vote each"))) run(app, edit::change_votes(app.doc(), ids, -1));
     ImGui::SameLine();
-    if (ImGui::Button("+ vote each")) run(app, edit::change_votes(app.doc(), ids, +1));
+    if (ImGui::Button(tr("+ vote each"))) run(app, edit::change_votes(app.doc(), ids, +1));
     tier_links(app, ids);
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    if (ImGui::Button("Duplicate")) duplicate_selection(app);
+    if (ImGui::Button(tr("Duplicate"))) duplicate_selection(app);
     ImGui::SameLine();
-    if (widgets::danger_button("Delete cards")) delete_selection(app);
+    if (widgets::danger_button(tr("Delete cards"))) delete_selection(app);
 }
 
 // [SECTION] Connector
@@ -222,11 +229,11 @@ void connector_panel(AppState& app, int index) {
     const Connector k = doc.connectors[static_cast<std::size_t>(index)];
     const edit::ConnectorRef ref = edit::connector_ref(doc, index);
     const float label_w = 96 * app.ui_scale();
-    widgets::section("Connector");
+    widgets::section(tr("Connector"));
     auto set = [ref](AppState& a, Connector v) { run(a, edit::set_connector(a.doc(), ref, std::move(v))); };
     if (widgets::begin_form("##connector", label_w)) {
         for (int end = 0; end < 2; ++end) {
-            widgets::row(end == 0 ? "From" : "To");
+            widgets::row(end == 0 ? tr("From") : tr("To"));
             const CardId& cur = end == 0 ? k.from : k.to;
             const Card* c = doc.find(cur);
             ImGui::PushID(end);
@@ -244,15 +251,15 @@ void connector_panel(AppState& app, int index) {
             }
             ImGui::PopID();
         }
-        widgets::row("Direction", "One-way: a hand-off. Two-way: the two sides depend on each other.");
-        const char* names[] = {"One-way →", "Two-way ↔", "Plain line"};
+        widgets::row(tr("Direction"), tr("One-way: a hand-off. Two-way: the two sides depend on each other."));
+        const char* names[] = {tr("One-way →"), tr("Two-way ↔"), tr("Plain line")};
         int dir = static_cast<int>(k.direction);
         if (ImGui::Combo("##direction", &dir, names, 3)) {
             Connector v = k;
             v.direction = static_cast<Direction>(dir);
             set(app, std::move(v));
         }
-        widgets::row("Label");
+        widgets::row(tr("Label"));
         widgets::text_field(app, "##label", k.label, [k, set](AppState& a, std::string s) {
             Connector v = k;
             v.label = std::move(s);
@@ -261,9 +268,9 @@ void connector_panel(AppState& app, int index) {
         widgets::end_form();
     }
     ImGui::Spacing();
-    if (ImGui::Button("Reverse")) run(app, edit::reverse_connector(app.doc(), ref));
+    if (ImGui::Button(tr("Reverse"))) run(app, edit::reverse_connector(app.doc(), ref));
     ImGui::SameLine();
-    if (widgets::danger_button("Delete connector")) delete_selection(app);
+    if (widgets::danger_button(tr("Delete connector"))) delete_selection(app);
 }
 
 }  // namespace sm::ui::inspector

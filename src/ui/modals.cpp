@@ -7,6 +7,8 @@
 #include <string>
 
 #include "ui/app_state.h"
+#include "ui/i18n.h"
+#include "ui/strprintf.h"
 
 namespace sm::ui {
 
@@ -23,7 +25,7 @@ void do_pending(AppState& app) {
             start_new(app.session);
             app.selection = Selection{};
             app.canvas.fit_pending = true;
-            set_status(app, "New blueprint");
+            set_status(app, tr("New blueprint"));
             break;
         case PendingAction::OpenDialog: {
             app.file_dialog_purpose = FileDialogMode::Open;
@@ -41,7 +43,7 @@ void do_pending(AppState& app) {
                 app.settings.remove_recent(m.pending_path.string());
                 app.session.path.clear();
                 app.session.restored_unsaved = true;
-                set_status(app, "New blueprint from " + m.pending_path.filename().string());
+                set_status(app, strprintf(tr("New blueprint from %s"), m.pending_path.filename().string().c_str()));
             }
             break;
         case PendingAction::Quit:
@@ -103,9 +105,9 @@ bool open_now(AppState& app, const std::filesystem::path& path) {
     auto r = open_into(app.session, path);
     if (!r.ok) {
         app.modals.show_errors = true;
-        app.modals.errors_title = "Could not open " + path.filename().string();
+        app.modals.errors_title = strprintf(tr("Could not open %s"), path.filename().string().c_str());
         app.modals.errors = std::move(r.diagnostics);
-        if (app.modals.errors.empty()) app.modals.errors.push_back(io::Diagnostic{io::Severity::Error, {}, "unknown error"});
+        if (app.modals.errors.empty()) app.modals.errors.push_back(io::Diagnostic{io::Severity::Error, {}, tr("unknown error")});
         return false;
     }
     discard_autosave(app);
@@ -118,10 +120,10 @@ bool open_now(AppState& app, const std::filesystem::path& path) {
     app.fonts.require(cps);
     app.settings.add_recent(app.session.path.string());
     app.settings.last_folder = app.session.path.parent_path().string();
-    if (r.diagnostics.empty()) set_status(app, "Opened " + app.session.display_name());
+    if (r.diagnostics.empty()) set_status(app, strprintf(tr("Opened %s"), app.session.display_name().c_str()));
     else
-        set_status(app, "Opened " + app.session.display_name() + " with " + std::to_string(r.diagnostics.size()) +
-                            " warning(s): View › Load warnings");
+        set_status(app, strprintf(tr("Opened %s with %zu warning(s): View › Load warnings"),
+                                  app.session.display_name().c_str(), r.diagnostics.size()));
     return true;
 }
 
@@ -129,14 +131,14 @@ bool save_now(AppState& app, const std::filesystem::path& path) {
     const auto r = save_to(app.session, path);
     if (!r.ok) {
         app.modals.show_errors = true;
-        app.modals.errors_title = "Could not save " + path.filename().string();
+        app.modals.errors_title = strprintf(tr("Could not save %s"), path.filename().string().c_str());
         app.modals.errors = {io::Diagnostic{io::Severity::Error, {}, r.error}};
         return false;
     }
     discard_autosave(app);
     app.settings.add_recent(app.session.path.string());
     app.settings.last_folder = app.session.path.parent_path().string();
-    set_status(app, "Saved " + app.session.display_name());
+    set_status(app, strprintf(tr("Saved %s"), app.session.display_name().c_str()));
     return true;
 }
 
@@ -155,25 +157,26 @@ void errors_modal(AppState& app) {
     const std::string title = m.errors_title + "###errors";
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const auto errs = m.errors.size();
-    ImGui::TextWrapped("%s", errs == 1 ? "The file was refused for this reason. Nothing that was open has changed."
-                                       : "The file was refused for these reasons. Nothing that was open has changed.");
+    ImGui::TextWrapped("%s", errs == 1 ? tr("The file was refused for this reason. Nothing that was open has changed.")
+                                       : tr("The file was refused for these reasons. Nothing that was open has changed."));
     ImGui::Spacing();
     const float h = std::min(16.0f, static_cast<float>(errs) + 1.0f) * ImGui::GetTextLineHeightWithSpacing();
     ImGui::BeginChild("##list", ImVec2(36 * ImGui::GetFontSize(), h), true);
     for (const auto& d : m.errors) {
         const bool warn = d.severity == io::Severity::Warning;
-        ImGui::TextColored(warn ? ImVec4(0.85f, 0.55f, 0.0f, 1) : ImVec4(0.82f, 0.22f, 0.12f, 1), warn ? "warning" : "error");
+        ImGui::TextColored(warn ? ImVec4(0.85f, 0.55f, 0.0f, 1) : ImVec4(0.82f, 0.22f, 0.12f, 1), "%s",
+                           warn ? tr("warning") : tr("error"));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", d.to_string().c_str());
     }
     ImGui::EndChild();
-    if (ImGui::Button("Copy")) {
+    if (ImGui::Button(tr("Copy"))) {
         std::string all;
         for (const auto& d : m.errors) all += d.to_string() + "\n";
         ImGui::SetClipboardText(all.c_str());
     }
     ImGui::SameLine();
-    if (ImGui::Button("OK", ImVec2(90 * ImGui::GetFontSize() / 14, 0)) ||
+    if (ImGui::Button(tr("OK"), ImVec2(90 * ImGui::GetFontSize() / 14, 0)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
         m.show_errors = false;
         m.errors.clear();
@@ -184,15 +187,16 @@ void errors_modal(AppState& app) {
 
 void discard_modal(AppState& app) {
     auto& m = app.modals;
-    if (m.confirm_discard && !ImGui::IsPopupOpen("Unsaved changes")) ImGui::OpenPopup("Unsaved changes");
+    if (m.confirm_discard && !ImGui::IsPopupOpen("###unsaved_changes")) ImGui::OpenPopup("###unsaved_changes");
     centre_next(30 * ImGui::GetFontSize());
-    if (!ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::TextWrapped("Save the changes to %s first?", app.session.display_name().c_str());
-    ImGui::TextDisabled("Without saving, your changes will be lost.");
+    const std::string title = tr_id("Unsaved changes", "unsaved_changes");
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextWrapped(tr("Save the changes to %s first?"), app.session.display_name().c_str());
+    ImGui::TextDisabled("%s", tr("Without saving, your changes will be lost."));
     ImGui::Spacing();
     const float bw = 110 * ImGui::GetFontSize() / 14;
     bool close = false;
-    if (ImGui::Button("Save", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+    if (ImGui::Button(tr("Save"), ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
         close = true;
         if (app.session.path.empty()) {
             m.save_as_then_continue = true;
@@ -202,12 +206,12 @@ void discard_modal(AppState& app) {
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Don't Save", ImVec2(bw, 0))) {
+    if (ImGui::Button(tr("Don't Save"), ImVec2(bw, 0))) {
         close = true;
         do_pending(app);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button(tr("Cancel"), ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         close = true;
         m.pending = PendingAction::None;
     }
@@ -220,17 +224,18 @@ void discard_modal(AppState& app) {
 
 void restore_modal(AppState& app) {
     auto& m = app.modals;
-    if (m.offer_restore && !ImGui::IsPopupOpen("Restore unsaved work?")) ImGui::OpenPopup("Restore unsaved work?");
+    if (m.offer_restore && !ImGui::IsPopupOpen("###restore_autosave")) ImGui::OpenPopup("###restore_autosave");
     centre_next(32 * ImGui::GetFontSize());
-    if (!ImGui::BeginPopupModal("Restore unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    const std::string name = m.restore.original.empty() ? std::string("an untitled blueprint")
+    const std::string title = tr_id("Restore unsaved work?", "restore_autosave");
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const std::string name = m.restore.original.empty() ? std::string(tr("an untitled blueprint"))
                                                         : m.restore.original.filename().string();
-    ImGui::TextWrapped("Stagemap closed with unsaved changes to %s. An autosave from %s was kept.", name.c_str(),
+    ImGui::TextWrapped(tr("Stagemap closed with unsaved changes to %s. An autosave from %s was kept."), name.c_str(),
                        m.restore.saved_at.c_str());
     ImGui::Spacing();
     const float bw = 110 * ImGui::GetFontSize() / 14;
     bool close = false;
-    if (ImGui::Button("Restore", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+    if (ImGui::Button(tr("Restore"), ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
         close = true;
         auto loaded = io::load_file(m.restore.file);
         if (loaded.document) {
@@ -242,15 +247,15 @@ void restore_modal(AppState& app) {
             CodePoints cps;
             add_document(cps, app.doc());
             app.fonts.require(cps);
-            set_status(app, "Restored unsaved work from " + m.restore.saved_at);
+            set_status(app, strprintf(tr("Restored unsaved work from %s"), m.restore.saved_at.c_str()));
         } else {
             m.show_errors = true;
-            m.errors_title = "Could not restore the autosave";
+            m.errors_title = tr("Could not restore the autosave");
             m.errors = loaded.diagnostics;
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Discard", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button(tr("Discard"), ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         close = true;
         discard_autosave(app);
     }
@@ -263,20 +268,21 @@ void restore_modal(AppState& app) {
 
 void overwrite_modal(AppState& app) {
     auto& m = app.modals;
-    if (m.confirm_overwrite && !ImGui::IsPopupOpen("Replace file?")) ImGui::OpenPopup("Replace file?");
+    if (m.confirm_overwrite && !ImGui::IsPopupOpen("###replace_file")) ImGui::OpenPopup("###replace_file");
     centre_next(30 * ImGui::GetFontSize());
-    if (!ImGui::BeginPopupModal("Replace file?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::TextWrapped("%s already exists. Replace it?", m.overwrite_path.filename().string().c_str());
-    ImGui::TextDisabled("The old version is kept next to it as a .bak file.");
+    const std::string title = tr_id("Replace file?", "replace_file");
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextWrapped(tr("%s already exists. Replace it?"), m.overwrite_path.filename().string().c_str());
+    ImGui::TextDisabled("%s", tr("The old version is kept next to it as a .bak file."));
     const float bw = 110 * ImGui::GetFontSize() / 14;
     bool close = false;
-    if (ImGui::Button("Replace", ImVec2(bw, 0))) {
+    if (ImGui::Button(tr("Replace"), ImVec2(bw, 0))) {
         close = true;
         if (save_now(app, m.overwrite_path) && m.save_as_then_continue) do_pending(app);
         m.save_as_then_continue = false;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button(tr("Cancel"), ImVec2(bw, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         close = true;
         m.save_as_then_continue = false;
         m.pending = PendingAction::None;
@@ -317,8 +323,8 @@ void handle_file_dialog(AppState& app) {
 void warnings_window(AppState& app) {
     if (!app.view.show_diagnostics) return;
     ImGui::SetNextWindowSize(ImVec2(36 * ImGui::GetFontSize(), 14 * ImGui::GetFontSize()), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Load warnings", &app.view.show_diagnostics)) {
-        if (app.session.warnings.empty()) ImGui::TextDisabled("The file loaded without warnings.");
+    if (ImGui::Begin(tr_id("Load warnings", "load_warnings").c_str(), &app.view.show_diagnostics)) {
+        if (app.session.warnings.empty()) ImGui::TextDisabled("%s", tr("The file loaded without warnings."));
         for (const auto& d : app.session.warnings) {
             ImGui::Bullet();
             ImGui::SameLine();

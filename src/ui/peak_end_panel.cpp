@@ -10,7 +10,10 @@
 #include "ui/app_state.h"
 #include "ui/canvas.h"
 #include "ui/emotion_edit.h"
+#include "ui/finding_text.h"
+#include "ui/i18n.h"
 #include "ui/imgui_painter.h"
+#include "ui/strprintf.h"
 #include "ui/widgets.h"
 
 namespace sm::ui {
@@ -40,22 +43,19 @@ std::string format_rating(double value) {
 
 std::string remembered_sentence(const analysis::PeakEnd& pe) {
     if (pe.rated.empty())
-        return "No step is rated yet. Drag a point in the emotion row, or click an unrated step there, to rate how "
-               "customers feel; this panel then shows what they will remember.";
+        return tr("No step is rated yet. Drag a point in the emotion row, or click an unrated step there, to rate how "
+                  "customers feel; this panel then shows what they will remember.");
     if (!pe.remembered || !pe.experienced)
-        return "The end is not rated yet: rate it to see what customers will remember of this visit.";
-    std::string s = "Customers will remember this visit as ";
-    s += format_rating(*pe.remembered);
-    s += " \xE2\x80\x94 ";
+        return tr("The end is not rated yet: rate it to see what customers will remember of this visit.");
     const std::string gap = format_rating(*pe.remembered - *pe.experienced);
-    if (gap == "0.0") s += "about what it felt like on average";
-    else if (*pe.remembered > *pe.experienced) s += "better than it felt on average";
-    else s += "worse than it felt on average";
-    s += " (";
-    s += format_rating(*pe.experienced);
-    if (pe.experienced_weighted) s += ", weighted by minutes";
-    s += ").";
-    return s;
+    const char* compared = gap == "0.0"                         ? tr("about what it felt like on average")
+                           : *pe.remembered > *pe.experienced ? tr("better than it felt on average")
+                                                              : tr("worse than it felt on average");
+    const std::string experienced = format_rating(*pe.experienced);
+    const std::string average =
+        pe.experienced_weighted ? strprintf(tr("%s, weighted by minutes"), experienced.c_str()) : experienced;
+    return strprintf(tr("Customers will remember this visit as %s — %s (%s)."), format_rating(*pe.remembered).c_str(),
+                     compared, average.c_str());
 }
 
 namespace {
@@ -67,13 +67,13 @@ std::string step_name(const Document& doc, const StepId& id) {
 }
 
 const char* headline(const std::string& kind) {
-    if (kind == "mitigate-peak") return "Remove the negative peak";
-    if (kind == "strengthen-end") return "Strengthen the end";
-    if (kind == "design-positive-peak") return "Design a positive peak";
-    if (kind == "rate-end") return "Rate the end";
-    if (kind == "rate-peak") return "Rate the pinned peak";
-    if (kind == "write-need") return "Write the customer's need";
-    return "Recommendation";
+    if (kind == "mitigate-peak") return tr("Remove the negative peak");
+    if (kind == "strengthen-end") return tr("Strengthen the end");
+    if (kind == "design-positive-peak") return tr("Design a positive peak");
+    if (kind == "rate-end") return tr("Rate the end");
+    if (kind == "rate-peak") return tr("Rate the pinned peak");
+    if (kind == "write-need") return tr("Write the customer's need");
+    return tr("Recommendation");
 }
 
 // Breaks text into lines at spaces only, so that "+1.5" or "0.06" never splits at its point (ImGui
@@ -177,7 +177,7 @@ void step_row(AppState& app, PeakEndRow row, Icon icon, bool pinned, const std::
 
 // "+2 very positive"
 std::string emotion_words(std::optional<int> e) {
-    if (!e) return "not rated";
+    if (!e) return tr("not rated");
     return std::string(emotion_text(*e)) + " " + emotion_meaning(*e);
 }
 
@@ -198,7 +198,7 @@ void chart(AppState& app, const analysis::PeakEnd& pe) {
     const ImVec2 o = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     const float lh = ImGui::GetTextLineHeight();
-    const float label_w = ImGui::CalcTextSize("Experienced").x + 10 * s;
+    const float label_w = std::max(ImGui::CalcTextSize(tr("Experienced")).x, ImGui::CalcTextSize(tr("Remembered")).x) + 10 * s;
     const float value_w = ImGui::CalcTextSize("+0.0").x + 8 * s;
     const float x0 = o.x + label_w + 6 * s, x1 = o.x + w - value_w;
     if (x1 - x0 < 60 * s) return;
@@ -219,8 +219,8 @@ void chart(AppState& app, const analysis::PeakEnd& pe) {
         const std::string& text;
         std::optional<double> value;
         bool solid;
-    } bars[] = {{"Remembered", st.remembered_text, pe.remembered, true},
-                {"Experienced", st.experienced_text, pe.experienced, false}};
+    } bars[] = {{tr("Remembered"), st.remembered_text, pe.remembered, true},
+                {tr("Experienced"), st.experienced_text, pe.experienced, false}};
     for (int i = 0; i < 2; ++i) {
         const float y = top + static_cast<float>(i) * row_h;
         list->AddText(ImVec2(o.x, y + (row_h - lh) / 2), text, bars[i].name);
@@ -243,18 +243,23 @@ void chart(AppState& app, const analysis::PeakEnd& pe) {
 void numbers_table(const AppState& app, const analysis::PeakEnd& pe) {
     const auto& st = app.peak_end;
     if (!ImGui::BeginTable("##numbers", 3, ImGuiTableFlags_SizingFixedFit)) return;
-    ImGui::TableSetupColumn("what");
-    ImGui::TableSetupColumn("value");
-    ImGui::TableSetupColumn("how", ImGuiTableColumnFlags_WidthStretch);
-    const std::string avg = "average of " + std::to_string(pe.rated.size()) + " rated step" + (pe.rated.size() == 1 ? "" : "s") +
-                            (pe.experienced_weighted ? ", weighted by minutes" : "");
+    ImGui::TableSetupColumn("##what");  // no header row: the names are IDs only
+    ImGui::TableSetupColumn("##value");
+    ImGui::TableSetupColumn("##how", ImGuiTableColumnFlags_WidthStretch);
+    const std::string avg =
+        strprintf(pe.rated.size() == 1
+                      ? (pe.experienced_weighted ? tr("average of %zu rated step, weighted by minutes")
+                                                 : tr("average of %zu rated step"))
+                      : (pe.experienced_weighted ? tr("average of %zu rated steps, weighted by minutes")
+                                                 : tr("average of %zu rated steps")),
+                  pe.rated.size());
     const struct {
         const char* what;
         const std::string& value;
         std::string how;
-    } rows[] = {{"Remembered", st.remembered_text, "(peak + end) \xC3\xB7 2"},
-                {"Experienced", st.experienced_text, avg},
-                {"Gap", st.gap_text, "remembered \xE2\x88\x92 experienced"}};
+    } rows[] = {{tr("Remembered"), st.remembered_text, tr("(peak + end) ÷ 2")},
+                {tr("Experienced"), st.experienced_text, avg},
+                {tr("Gap"), st.gap_text, tr("remembered − experienced")}};
     for (const auto& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
@@ -268,7 +273,7 @@ void numbers_table(const AppState& app, const analysis::PeakEnd& pe) {
 }
 
 void summary_column(AppState& app, const analysis::PeakEnd& pe) {
-    widgets::section("What customers will remember");
+    widgets::section(tr("What customers will remember"));
     remember_numbers(app, pe);
     app.peak_end.sentence = remembered_sentence(pe);
     wrapped(app.peak_end.sentence);
@@ -285,20 +290,20 @@ void need_and_opportunity(const Step& s) {
         if (text.empty()) widgets::hint(missing);
         else ImGui::TextWrapped("%s", text.c_str());
     };
-    row("Need", s.need, "not written: what does the customer need here?");
-    row("Opportunity", s.opportunity, "not written: how could this moment be better?");
+    row(tr("Need"), s.need, tr("not written: what does the customer need here?"));
+    row(tr("Opportunity"), s.opportunity, tr("not written: how could this moment be better?"));
 }
 
 void moment_column(AppState& app, const analysis::PeakEnd& pe, bool peak) {
     const Document& doc = app.doc();
     const auto& m = peak ? pe.peak : pe.end;
     const bool same = pe.peak && pe.end && pe.peak->step == pe.end->step;
-    widgets::section(peak ? (same ? "Peak and end \xC2\xB7 峰值 \xC2\xB7 终点 \xE2\x80\x94 remembered most"
-                                  : "Peak \xC2\xB7 峰值 \xE2\x80\x94 the most intense moment")
-                          : "End \xC2\xB7 终点 \xE2\x80\x94 the last moment");
+    widgets::section(peak ? (same ? tr("Peak and end · 峰值 · 终点 — remembered most")
+                                  : tr("Peak · 峰值 — the most intense moment"))
+                          : tr("End · 终点 — the last moment"));
     if (!m) {
-        widgets::hint(peak ? "No peak yet: the peak is the most intense rated step. Rate the steps in the emotion row."
-                           : "No end yet: the end is the last rated step, or a step pinned as the end.");
+        widgets::hint(peak ? tr("No peak yet: the peak is the most intense rated step. Rate the steps in the emotion row.")
+                           : tr("No end yet: the end is the last rated step, or a step pinned as the end."));
         return;
     }
     const bool pinned = peak ? pe.peak_pinned : pe.end_pinned;
@@ -308,9 +313,9 @@ void moment_column(AppState& app, const analysis::PeakEnd& pe, bool peak) {
     row.step = m->step;
     row.text = step_name(doc, m->step);
     step_row(app, row, peak ? Icon::Peak : Icon::End, pinned, row.text, right.c_str(),
-             pinned ? (peak ? "pinned as the peak" : "pinned as the end") : "");
+             pinned ? (peak ? tr("pinned as the peak") : tr("pinned as the end")) : "");
     if (!peak && same) {
-        widgets::hint("The end is also the peak: everything customers remember happens here.");
+        widgets::hint(tr("The end is also the peak: everything customers remember happens here."));
         return;
     }
     if (const Step* s = doc.find(m->step)) need_and_opportunity(*s);
@@ -318,25 +323,27 @@ void moment_column(AppState& app, const analysis::PeakEnd& pe, bool peak) {
 
 void more_column(AppState& app, const analysis::PeakEnd& pe) {
     const Document& doc = app.doc();
-    widgets::section("What to change");
+    widgets::section(tr("What to change"));
     if (pe.recommendations.empty()) {
-        widgets::hint(pe.rated.empty() ? "Rate the steps first."
-                                       : "Nothing to fix by the rule: the peak is positive and the end is no worse than "
-                                         "the average. Build on the opportunities written at the peak and the end.");
+        widgets::hint(pe.rated.empty() ? tr("Rate the steps first.")
+                                       : tr("Nothing to fix by the rule: the peak is positive and the end is no worse "
+                                            "than the average. Build on the opportunities written at the peak and the "
+                                            "end."));
     }
     for (const auto& r : pe.recommendations) {
         PeakEndRow row;
         row.kind = PeakEndRow::Kind::Recommendation;
         row.step = r.step;
-        row.text = r.text;
+        row.text = finding_text(r, doc);
         // The icon of the moment the advice is about: the peak's star, else the end's flag.
         const bool about_peak = r.kind == "mitigate-peak" || r.kind == "rate-peak" ||
                                 (r.kind == "write-need" && pe.peak && pe.peak->step == r.step);
         const bool pinned = about_peak ? pe.peak_pinned && r.kind != "rate-peak" : pe.end_pinned && pe.end && pe.end->step == r.step;
-        step_row(app, row, about_peak ? Icon::Peak : Icon::End, pinned, headline(r.kind), nullptr, r.text);
+        const std::string text = row.text;
+        step_row(app, row, about_peak ? Icon::Peak : Icon::End, pinned, headline(r.kind), nullptr, text);
         ImGui::Spacing();
     }
-    widgets::section("Best and worst");
+    widgets::section(tr("Best and worst"));
     const auto extreme = [&](const std::optional<analysis::Moment>& m, bool best) {
         if (!m) return;
         PeakEndRow row;
@@ -344,12 +351,12 @@ void more_column(AppState& app, const analysis::PeakEnd& pe) {
         row.step = m->step;
         row.text = step_name(doc, m->step);
         const std::string right = m->emotion ? emotion_text(*m->emotion) : "";
-        step_row(app, row, best ? Icon::Best : Icon::Worst, false, std::string(best ? "Best: " : "Worst: ") + row.text,
+        step_row(app, row, best ? Icon::Best : Icon::Worst, false, strprintf(best ? tr("Best: %s") : tr("Worst: %s"), row.text.c_str()),
                  right.c_str());
     };
     extreme(pe.best, true);
     extreme(pe.worst, false);
-    if (!pe.best) widgets::hint("No step is rated yet.");
+    if (!pe.best) widgets::hint(tr("No step is rated yet."));
 }
 
 // [SECTION] The panel
@@ -371,14 +378,15 @@ void draw_panel(AppState& app, ImVec2 size) {
     // The title bar: the panel's name, the rule in one line, a close button.
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
-    ImGui::TextUnformatted("Peak-end \xC2\xB7 峰终定律");
+    ImGui::TextUnformatted(tr("Peak-end · 峰终定律"));
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::TextDisabled("Customers remember the most intense moment and the end, not the length: remembered \xE2\x89\x88 (peak + end) \xC3\xB7 2.");
+    ImGui::TextDisabled("%s", tr("Customers remember the most intense moment and the end, not the length: remembered ≈ (peak "
+                                 "+ end) ÷ 2."));
     const float close_w = ImGui::GetFrameHeight();
     ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - close_w, ImGui::GetCursorPosX()));
-    if (ImGui::Button("\xC3\x97", ImVec2(close_w, 0))) show_peak_end_panel(app, false);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the peak-end panel (View menu, toolbar)");
+    if (ImGui::Button("×", ImVec2(close_w, 0))) show_peak_end_panel(app, false);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Hide the peak-end panel (View menu, toolbar)"));
 
     const float h = std::max(ImGui::GetContentRegionAvail().y, 20.0f);
     const float w = ImGui::GetContentRegionAvail().x;
@@ -464,10 +472,11 @@ void draw_peak_end_toolbar_button(AppState& app) {
     ImGui::SameLine(0, 18 * s);
     const bool on = app.settings.show_peak_end;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    const bool clicked = ImGui::Button("Peak-end");
+    const bool clicked = ImGui::Button(tr("Peak-end"));
     if (on) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s the peak-end panel: what customers will remember (峰终定律)", on ? "Hide" : "Show");
+        ImGui::SetTooltip("%s", on ? tr("Hide the peak-end panel: what customers will remember (峰终定律)")
+                                   : tr("Show the peak-end panel: what customers will remember (峰终定律)"));
     if (clicked) show_peak_end_panel(app, !on);
 }
 

@@ -1,11 +1,14 @@
 #include "ui/session.h"
 
+#include <cstdio>
+
 #include "edit/tiers.h"
+#include "ui/i18n.h"
 
 namespace sm::ui {
 
 // [SECTION] Session
-std::string Session::display_name() const { return path.empty() ? std::string("Untitled") : path.filename().string(); }
+std::string Session::display_name() const { return path.empty() ? std::string(tr("Untitled")) : path.filename().string(); }
 
 bool Session::execute(edit::CommandPtr command) {
     if (!command) return false;
@@ -14,23 +17,33 @@ bool Session::execute(edit::CommandPtr command) {
 }
 
 // [SECTION] Files
+namespace {
+std::string format_number(const char* format, int n) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, format, n);
+    return buf;
+}
+}  // namespace
+
 Document starter_document() {
+    // Names, tiers and the content's locale follow the interface language.
     Document d;
-    d.title = "Untitled blueprint";
-    d.phases.push_back(Phase{PhaseId("phase-1"), "Phase 1", {}, {}});
+    d.locale = language() == Lang::ZhCN ? lang_code(Lang::ZhCN) : "";
+    d.title = tr("Untitled blueprint");
+    d.phases.push_back(Phase{PhaseId("phase-1"), format_number(tr("Phase %d"), 1), {}, {}});
     for (int i = 1; i <= 3; ++i) {
         Step s;
         s.id = StepId("step-" + std::to_string(i));
         s.phase = PhaseId("phase-1");
-        s.name = "Step " + std::to_string(i);
+        s.name = format_number(tr("Step %d"), i);
         d.steps.push_back(std::move(s));
     }
     const std::pair<LaneKind, const char*> lanes[] = {
-        {LaneKind::Evidence, "Physical evidence"},
-        {LaneKind::Customer, "Customer actions"},
-        {LaneKind::Frontstage, "Frontstage actions"},
-        {LaneKind::Backstage, "Backstage actions"},
-        {LaneKind::Support, "Support processes"},
+        {LaneKind::Evidence, tr("Physical evidence")},
+        {LaneKind::Customer, tr("Customer actions")},
+        {LaneKind::Frontstage, tr("Frontstage actions")},
+        {LaneKind::Backstage, tr("Backstage actions")},
+        {LaneKind::Support, tr("Support processes")},
     };
     for (const auto& [kind, name] : lanes) {
         Lane l;

@@ -29,6 +29,25 @@ std::filesystem::path xdg_dir(const char* var, const char* fallback) {
 std::filesystem::path config_dir() { return xdg_dir("XDG_CONFIG_HOME", ".config"); }
 std::filesystem::path state_dir() { return xdg_dir("XDG_STATE_HOME", ".local/state"); }
 
+// [SECTION] Themes
+const char* theme_code(ThemeChoice t) {
+    switch (t) {
+    case ThemeChoice::Light: return "light";
+    case ThemeChoice::Dark: return "dark";
+    case ThemeChoice::ProjectorLight: return "projector-light";
+    case ThemeChoice::ProjectorDark: return "projector-dark";
+    }
+    return "light";
+}
+
+std::optional<ThemeChoice> parse_theme(std::string_view code) {
+    for (const auto t : kThemes)
+        if (code == theme_code(t)) return t;
+    return std::nullopt;
+}
+
+bool is_dark(ThemeChoice t) { return t == ThemeChoice::Dark || t == ThemeChoice::ProjectorDark; }
+
 // [SECTION] Recent files
 void Settings::add_recent(const std::string& path) {
     remove_recent(path);
@@ -71,7 +90,13 @@ Settings parse_settings(std::string_view text) {
         } else if (key == "ui_scale") {
             parse_number(value, s.ui_scale);
         } else if (key == "theme") {
-            s.theme = value == "dark" ? ThemeChoice::Dark : ThemeChoice::Light;
+            s.theme = parse_theme(value).value_or(ThemeChoice::Light);
+        } else if (key == "present_theme") {
+            s.present_theme = parse_theme(value).value_or(ThemeChoice::ProjectorLight);
+        } else if (key == "language") {
+            s.language = value;
+        } else if (key == "present_monitor") {
+            s.present_monitor = value;
         } else if (key == "show_inspector") {
             s.show_inspector = value != "0";
         } else if (key == "inspector_width") {
@@ -90,7 +115,7 @@ Settings parse_settings(std::string_view text) {
     }
     s.window_width = std::clamp(s.window_width, 320, 16384);
     s.window_height = std::clamp(s.window_height, 240, 16384);
-    s.ui_scale = std::clamp(s.ui_scale, 0.5f, 3.0f);
+    s.ui_scale = std::clamp(s.ui_scale, kMinUiScale, kMaxUiScale);
     s.inspector_width = std::clamp(s.inspector_width, 220.0f, 900.0f);
     s.peak_end_height = std::clamp(s.peak_end_height, 120.0f, 900.0f);
     return s;
@@ -102,7 +127,11 @@ std::string settings_text(const Settings& s) {
     out << "window_width=" << s.window_width << "\n";
     out << "window_height=" << s.window_height << "\n";
     out << "ui_scale=" << s.ui_scale << "\n";
-    out << "theme=" << (s.theme == ThemeChoice::Dark ? "dark" : "light") << "\n";
+    out << "theme=" << theme_code(s.theme) << "\n";
+    out << "present_theme=" << theme_code(s.present_theme) << "\n";
+    if (!s.language.empty()) out << "language=" << s.language << "\n";
+    if (!s.present_monitor.empty() && s.present_monitor.find('\n') == std::string::npos)
+        out << "present_monitor=" << s.present_monitor << "\n";
     out << "show_inspector=" << (s.show_inspector ? 1 : 0) << "\n";
     out << "inspector_width=" << s.inspector_width << "\n";
     out << "show_peak_end=" << (s.show_peak_end ? 1 : 0) << "\n";

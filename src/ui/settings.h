@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sm::ui {
@@ -13,7 +15,17 @@ std::filesystem::path config_dir();  // $XDG_CONFIG_HOME/stagemap, default ~/.co
 std::filesystem::path state_dir();   // $XDG_STATE_HOME/stagemap, default ~/.local/state/stagemap
 
 // [SECTION] Settings
-enum class ThemeChoice { Light, Dark };
+// Light and dark for the desk; the projector themes have bolder lines, stronger fills and text
+// of at least 7:1 contrast, for a washed-out image seen from the back of a room.
+enum class ThemeChoice { Light, Dark, ProjectorLight, ProjectorDark };
+inline constexpr ThemeChoice kThemes[] = {ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::ProjectorLight,
+                                          ThemeChoice::ProjectorDark};
+const char* theme_code(ThemeChoice t);  // "light", "dark", "projector-light", "projector-dark"
+std::optional<ThemeChoice> parse_theme(std::string_view code);
+bool is_dark(ThemeChoice t);
+
+inline constexpr float kMinUiScale = 0.75f;
+inline constexpr float kMaxUiScale = 3.0f;
 
 inline constexpr std::size_t kMaxRecent = 10;
 
@@ -22,6 +34,9 @@ struct Settings {
     int window_height = 900;
     float ui_scale = 1;  // multiplies the monitor's content scale
     ThemeChoice theme = ThemeChoice::Light;
+    std::string language;         // "en", "zh-CN"; empty: the system locale's
+    std::string present_monitor;  // the monitor presentation mode goes full screen on; empty: the window's
+    ThemeChoice present_theme = ThemeChoice::ProjectorLight;
     bool show_inspector = true;
     float inspector_width = 360;  // before scaling
     bool show_peak_end = true;    // the peak-end panel under the canvas

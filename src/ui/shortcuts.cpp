@@ -5,6 +5,7 @@
 
 #include "ui/actions.h"
 #include "ui/app_state.h"
+#include "ui/i18n.h"
 #include "ui/keys.h"
 #include "ui/menus.h"
 
@@ -14,46 +15,59 @@ namespace sm::ui {
 namespace {
 
 constexpr Shortcut kShortcuts[] = {
-    {"Ctrl+N", "New blueprint", "File"},
-    {"Ctrl+O", "Open...", "File"},
-    {"Ctrl+S", "Save", "File"},
-    {"Ctrl+Shift+S", "Save As...", "File"},
-    {"Ctrl+E", "Export...", "File"},
-    {"Ctrl+Q", "Quit", "File"},
-    {"Ctrl+Z", "Undo", "Edit"},
-    {"Ctrl+Shift+Z / Ctrl+Y", "Redo", "Edit"},
-    {"Ctrl+X", "Cut cards", "Edit"},
-    {"Ctrl+C", "Copy cards (as blueprint JSON)", "Edit"},
-    {"Ctrl+V", "Paste cards into the current cell", "Edit"},
-    {"Ctrl+D", "Duplicate cards", "Edit"},
-    {"Delete / Backspace", "Delete the selection", "Edit"},
-    {"Ctrl+A", "Select all cards", "Edit"},
-    {"N", "New card in the current cell", "Edit"},
-    {"Enter / F2", "Edit the selected card's title (or step, lane, phase name)", "Edit"},
-    {"Enter", "Finish editing a title", "Editing text"},
-    {"Shift+Enter", "New line in a title", "Editing text"},
-    {"Esc", "Cancel editing", "Editing text"},
-    {"Click", "Select a card, header or connector", "Canvas"},
-    {"Shift+Click / Ctrl+Click", "Add a card to the selection, or take it out", "Canvas"},
-    {"Drag on empty space", "Select cards with a rubber band (Shift: add)", "Canvas"},
-    {"Double-click an empty cell", "Add a card there", "Canvas"},
-    {"Double-click a card or header", "Edit its text in place", "Canvas"},
-    {"Drag a card", "Move it to another cell or place in its cell", "Canvas"},
-    {"Drag a card's edge handle", "Connect it to another card", "Canvas"},
-    {"Drag an emotion point", "Rate the step: up to +2, down to \xE2\x88\x92" "2", "Canvas"},
-    {"Click an unrated step's ? in the emotion row", "Rate it where you click", "Canvas"},
-    {"Right-click a step or its emotion point", "Pin the peak or the end, clear the emotion", "Canvas"},
-    {"Arrow keys", "Move the selection between cells and cards", "Canvas"},
-    {"Tab / Shift+Tab", "Next / previous card", "Canvas"},
-    {"Esc", "Cancel a drag, or clear the selection", "Canvas"},
-    {"Right-click", "Context menu", "Canvas"},
-    {"Middle or right drag, Space+drag", "Pan", "View"},
-    {"Wheel / Shift+Wheel", "Scroll up and down / left and right", "View"},
-    {"Ctrl+Wheel", "Zoom around the pointer", "View"},
-    {"+ / −", "Zoom in / out", "View"},
-    {"Ctrl+0", "Actual size (100 %)", "View"},
-    {"F / Home", "Zoom to fit", "View"},
-    {"F1", "This list", "Help"},
+    {"Ctrl+N", tr_mark("New blueprint"), tr_mark("File")},
+    {"Ctrl+O", tr_mark("Open..."), tr_mark("File")},
+    {"Ctrl+S", tr_mark("Save"), tr_mark("File")},
+    {"Ctrl+Shift+S", tr_mark("Save As..."), tr_mark("File")},
+    {"Ctrl+E", tr_mark("Export..."), tr_mark("File")},
+    {"Ctrl+Q", tr_mark("Quit"), tr_mark("File")},
+    {"Ctrl+Z", tr_mark("Undo"), tr_mark("Edit")},
+    {"Ctrl+Shift+Z / Ctrl+Y", tr_mark("Redo"), tr_mark("Edit")},
+    {"Ctrl+X", tr_mark("Cut cards"), tr_mark("Edit")},
+    {"Ctrl+C", tr_mark("Copy cards (as blueprint JSON)"), tr_mark("Edit")},
+    {"Ctrl+V", tr_mark("Paste cards into the current cell"), tr_mark("Edit")},
+    {"Ctrl+D", tr_mark("Duplicate cards"), tr_mark("Edit")},
+    {"Delete / Backspace", tr_mark("Delete the selection"), tr_mark("Edit")},
+    {"Ctrl+A", tr_mark("Select all cards"), tr_mark("Edit")},
+    {"N", tr_mark("New card in the current cell"), tr_mark("Edit")},
+    {"Q", tr_mark("Quick capture: type a card, Enter adds it and moves to the next step"), tr_mark("Edit")},
+    {"Enter / F2", tr_mark("Edit the selected card's title (or step, lane, phase name)"), tr_mark("Edit")},
+    {"Enter", tr_mark("Finish editing a title"), tr_mark("Editing text")},
+    {"Shift+Enter", tr_mark("New line in a title"), tr_mark("Editing text")},
+    {"Esc", tr_mark("Cancel editing"), tr_mark("Editing text")},
+    {tr_mark("Click"), tr_mark("Select a card, header or connector"), tr_mark("Canvas")},
+    {tr_mark("Shift+Click / Ctrl+Click"), tr_mark("Add a card to the selection, or take it out"), tr_mark("Canvas")},
+    {tr_mark("Drag on empty space"), tr_mark("Select cards with a rubber band (Shift: add)"), tr_mark("Canvas")},
+    {tr_mark("Double-click an empty cell"), tr_mark("Add a card there"), tr_mark("Canvas")},
+    {tr_mark("Double-click a card or header"), tr_mark("Edit its text in place"), tr_mark("Canvas")},
+    {tr_mark("Drag a card"), tr_mark("Move it to another cell or place in its cell"), tr_mark("Canvas")},
+    {tr_mark("Drag a card's edge handle"), tr_mark("Connect it to another card"), tr_mark("Canvas")},
+    {tr_mark("Drag an emotion point"), tr_mark("Rate the step: up to +2, down to −2"), tr_mark("Canvas")},
+    {tr_mark("Click an unrated step's ? in the emotion row"), tr_mark("Rate it where you click"), tr_mark("Canvas")},
+    {tr_mark("Right-click a step or its emotion point"), tr_mark("Pin the peak or the end, clear the emotion"), tr_mark("Canvas")},
+    {tr_mark("Arrow keys"), tr_mark("Move the selection between cells and cards"), tr_mark("Canvas")},
+    {"Tab / Shift+Tab", tr_mark("Next / previous card"), tr_mark("Canvas")},
+    {"Esc", tr_mark("Cancel a drag, or clear the selection"), tr_mark("Canvas")},
+    {tr_mark("Right-click"), tr_mark("Context menu"), tr_mark("Canvas")},
+    {tr_mark("Middle or right drag, Space+drag"), tr_mark("Pan"), tr_mark("View")},
+    {tr_mark("Wheel / Shift+Wheel"), tr_mark("Scroll up and down / left and right"), tr_mark("View")},
+    {tr_mark("Ctrl+Wheel"), tr_mark("Zoom around the pointer"), tr_mark("View")},
+    {"+ / −", tr_mark("Zoom in / out"), tr_mark("View")},
+    {"Ctrl+0", tr_mark("Actual size (100 %)"), tr_mark("View")},
+    {"F / Home", tr_mark("Zoom to fit"), tr_mark("View")},
+    {"F5", tr_mark("Present (full screen, for a projector)"), tr_mark("Presentation")},
+    {"→ / PageDown / Space", tr_mark("Next phase (the last leads to the overview)"), tr_mark("Presentation")},
+    {"← / PageUp / Backspace", tr_mark("Previous phase"), tr_mark("Presentation")},
+    {tr_mark("Home / End or O"), tr_mark("First phase / overview"), tr_mark("Presentation")},
+    {tr_mark("↑ / ↓ / Wheel"), tr_mark("Scroll a phase taller than the screen"), tr_mark("Presentation")},
+    {tr_mark("Click / Right-click a card"), tr_mark("Add a vote / remove a vote"), tr_mark("Presentation")},
+    {"V", tr_mark("Voting on or off"), tr_mark("Presentation")},
+    {"T", tr_mark("Top voted list"), tr_mark("Presentation")},
+    {"L", tr_mark("Laser pointer on or off"), tr_mark("Presentation")},
+    {"1 … 9 / 0", tr_mark("Tier lens on tier 1 … 9 / all tiers"), tr_mark("Presentation")},
+    {"B / .", tr_mark("Black screen"), tr_mark("Presentation")},
+    {"Esc", tr_mark("Leave presentation"), tr_mark("Presentation")},
+    {"F1", tr_mark("This list"), tr_mark("Help")},
 };
 
 bool pressed(int key) { return ImGui::IsKeyPressed(key, false); }
@@ -83,6 +97,10 @@ void handle_shortcuts(AppState& app) {
     const bool shift = io.KeyShift;
 
     if (pressed(keys::F1)) app.view.show_help = !app.view.show_help;
+    if (pressed(keys::F5)) {
+        enter_presentation(app);
+        return;
+    }
     if (ctrl) {
         if (pressed(keys::N)) action_new(app);
         if (pressed(keys::O)) action_open_dialog(app);
@@ -117,6 +135,7 @@ void handle_shortcuts(AppState& app) {
     // Editing.
     if (named(ImGuiKey_Delete) || named(ImGuiKey_Backspace)) delete_selection(app);
     if (pressed(keys::N)) add_card_and_edit(app);
+    if (pressed(keys::Q)) begin_capture(app);
     if (named(ImGuiKey_Enter) || named(ImGuiKey_KeyPadEnter) || pressed(keys::F2)) {
         const auto& sel = app.selection;
         switch (sel.kind) {

@@ -11,7 +11,9 @@
 #include "analysis/tiers.h"
 #include "ui/app_state.h"
 #include "ui/glyph_ranges.h"
+#include "ui/i18n.h"
 #include "ui/imgui_painter.h"
+#include "ui/strprintf.h"
 
 namespace sm::ui {
 
@@ -152,27 +154,27 @@ void draw_tier_toolbar(AppState& app) {
     auto& ctl = app.tiers_panel.controls;
     const float s = app.ui_scale();
     ImGui::SameLine(0, 18 * s);
-    if (ImGui::Button("Tiers")) app.tiers_panel.open = !app.tiers_panel.open;
+    if (ImGui::Button(tr("Tiers"))) app.tiers_panel.open = !app.tiers_panel.open;
     ctl.note("toolbar:tiers");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Customer value tiers (客户价值分层): add, edit, presets, coverage");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Customer value tiers (客户价值分层): add, edit, presets, coverage"));
     ImGui::SameLine();
-    if (ImGui::Button("Value map")) app.value_map.open = !app.value_map.open;
+    if (ImGui::Button(tr("Value map"))) app.value_map.open = !app.value_map.open;
     ctl.note("toolbar:value-map");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The tiers on a grid of current value × potential value");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("The tiers on a grid of current value × potential value"));
     if (doc.tiers.empty()) return;
 
     ImGui::SameLine(0, 12 * s);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("Tier lens");
+    ImGui::TextDisabled("%s", tr("Tier lens"));
     ImGui::SameLine();
     auto& cmp = app.view.tier_compare;
     const Tier* lens = app.view.tier_lens ? doc.find(*app.view.tier_lens) : nullptr;
-    const std::string preview = cmp.on ? std::string("Compare") : lens ? tier_label(*lens) : std::string("All tiers");
+    const std::string preview = cmp.on ? std::string(tr("Compare")) : lens ? tier_label(*lens) : std::string(tr("All tiers"));
     const float combo_w = (cmp.on ? 110 : 190) * s;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::SetNextItemWidth(combo_w);
     if (ImGui::BeginCombo("##lens", preview.c_str())) {
-        if (ImGui::Selectable("All tiers", !lens && !cmp.on)) set_tier_lens(app, std::nullopt);
+        if (ImGui::Selectable(tr("All tiers"), !lens && !cmp.on)) set_tier_lens(app, std::nullopt);
         ctl.note("lens:all");
         for (const Tier& t : doc.tiers) {
             ImGui::PushID(t.id.str().c_str());
@@ -183,7 +185,7 @@ void draw_tier_toolbar(AppState& app) {
         }
         ImGui::Separator();
         ImGui::BeginDisabled(doc.tiers.size() < 2);
-        if (ImGui::Selectable("Compare two tiers...", cmp.on) && !cmp.on) {
+        if (ImGui::Selectable(tr("Compare two tiers..."), cmp.on) && !cmp.on) {
             // Start from the lens's tier, against the next one.
             const int i = lens ? doc.tier_index(lens->id) : 0;
             const auto first = static_cast<std::size_t>(i);
@@ -195,11 +197,11 @@ void draw_tier_toolbar(AppState& app) {
     }
     ctl.rects["lens"] = {at, ImVec2(at.x + combo_w, at.y + ImGui::GetFrameHeight())};
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Show the service items one tier gets (the others dimmed), or compare two tiers");
+        ImGui::SetTooltip("%s", tr("Show the service items one tier gets (the others dimmed), or compare two tiers"));
 
     if (lens) {
         ImGui::SameLine();
-        ImGui::Checkbox("Hide others", &app.view.hide_other_tiers);
+        ImGui::Checkbox(tr("Hide others"), &app.view.hide_other_tiers);
         ctl.note("lens:hide");
     }
     if (cmp.on) {
@@ -217,7 +219,7 @@ void draw_tier_toolbar(AppState& app) {
         ImGui::SameLine();
         if (ImGui::Button("×##stop_compare")) stop_tier_compare(app);
         ctl.note("compare:stop");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stop comparing: all tiers");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Stop comparing: all tiers"));
     }
 }
 
@@ -251,27 +253,22 @@ std::vector<LegendLine> legend_lines(const AppState& app) {
         if (!a || !b) return out;
         std::size_t n[4] = {0, 0, 0, 0};  // only first, only second, both, neither
         for (const Card& c : doc.cards) ++n[static_cast<int>(analysis::compare_card_tiers(c, a->id, b->id))];
-        char buf[64];
-        out.push_back({"", {}, false, false, "Comparing two tiers"});
-        std::snprintf(buf, sizeof buf, " (%zu)", n[0]);
-        out.push_back({"A", tier_imcolor(*a), false, false, "only " + tier_label(*a) + buf});
-        std::snprintf(buf, sizeof buf, " (%zu)", n[1]);
-        out.push_back({"B", tier_imcolor(*b), false, false, "only " + tier_label(*b) + buf});
-        std::snprintf(buf, sizeof buf, "both (%zu)", n[2]);
-        out.push_back({"A+B", {}, false, false, buf});
-        std::snprintf(buf, sizeof buf, "Dimmed: cards serving neither (%zu)", n[3]);
-        out.push_back({"", {}, false, true, buf});
+        out.push_back({"", {}, false, false, tr("Comparing two tiers")});
+        out.push_back({"A", tier_imcolor(*a), false, false, strprintf(tr("only %s (%zu)"), tier_label(*a).c_str(), n[0])});
+        out.push_back({"B", tier_imcolor(*b), false, false, strprintf(tr("only %s (%zu)"), tier_label(*b).c_str(), n[1])});
+        out.push_back({"A+B", {}, false, false, strprintf(tr("both (%zu)"), n[2])});
+        out.push_back({"", {}, false, true, strprintf(tr("Dimmed: cards serving neither (%zu)"), n[3])});
         return out;
     }
     const Tier* lens = app.view.tier_lens ? doc.find(*app.view.tier_lens) : nullptr;
     if (!lens) return out;
     std::size_t serving = 0;
     for (const Card& c : doc.cards) serving += c.serves(lens->id) ? 1 : 0;
-    out.push_back({"", tier_imcolor(*lens), true, false, "Tier lens: " + tier_label(*lens)});
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "%zu of %zu cards serve this tier; the others are %s", serving, doc.cards.size(),
-                  app.view.hide_other_tiers ? "hidden" : "dimmed");
-    out.push_back({"", {}, false, true, buf});
+    out.push_back({"", tier_imcolor(*lens), true, false, strprintf(tr("Tier lens: %s"), tier_label(*lens).c_str())});
+    out.push_back({"", {}, false, true,
+                   strprintf(app.view.hide_other_tiers ? tr("%zu of %zu cards serve this tier; the others are hidden")
+                                                       : tr("%zu of %zu cards serve this tier; the others are dimmed"),
+                             serving, doc.cards.size())});
     return out;
 }
 

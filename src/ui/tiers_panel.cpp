@@ -11,6 +11,9 @@
 
 #include "ui/app_state.h"
 #include "ui/canvas.h"
+#include "ui/finding_text.h"
+#include "ui/i18n.h"
+#include "ui/strprintf.h"
 #include "ui/widgets.h"
 
 namespace sm::ui {
@@ -36,16 +39,14 @@ std::size_t cards_losing_links(const Document& doc, const std::vector<Tier>& tie
 }
 
 std::string value_levels(const Tier& t) {
-    auto word = [](const std::optional<Level>& l) { return !l ? std::string("not set") : *l == Level::High ? std::string("high") : std::string("low"); };
+    auto word = [](const std::optional<Level>& l) { return !l ? tr("not set") : *l == Level::High ? tr("high") : tr("low"); };
     if (!t.current && !t.potential) return {};
-    return "current " + word(t.current) + " · potential " + word(t.potential);
+    return strprintf(tr("current %s · potential %s"), word(t.current), word(t.potential));
 }
 
 std::string visit_text(const Tier& t) {
     if (!t.visit_days) return {};
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "every %g days", *t.visit_days);
-    return buf;
+    return strprintf(tr("every %g days"), *t.visit_days);
 }
 
 TierItemCounts tier_item_counts(const analysis::TierReport& r, std::size_t k) {
@@ -140,9 +141,9 @@ void color_field(AppState& app, const Tier& t) {
         ImGui::OpenPopup("##picker");
     }
     st.controls.note("tier:" + t.id.str() + ":color");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Colour of %s's chips: click to change", tier_label(t).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Colour of %s's chips: click to change"), tier_label(t).c_str());
     if (ImGui::BeginPopup("##picker")) {
-        ImGui::TextDisabled("Colour-blind safe:");
+        ImGui::TextDisabled("%s", tr("Colour-blind safe:"));
         for (std::size_t i = 0; i < std::size(kPalette); ++i) {
             const Color& c = kPalette[i];
             ImGui::PushID(static_cast<int>(i));
@@ -154,7 +155,7 @@ void color_field(AppState& app, const Tier& t) {
             ImGui::PopID();
         }
         ImGui::ColorPicker3("##pick", st.color, ImGuiColorEditFlags_NoSidePreview | ImGuiColorEditFlags_DisplayHex);
-        if (ImGui::Button("Done")) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(tr("Done"))) ImGui::CloseCurrentPopup();
         st.controls.note("picker:done");
         ImGui::EndPopup();
     } else if (picking) {
@@ -171,11 +172,11 @@ void level_radios(AppState& app, const TierId& id, const char* which, std::optio
     const auto set = [&](std::optional<Level> l) {
         change_tier(app, id, [&](Tier& v) { (current ? v.current : v.potential) = l; });
     };
-    if (ImGui::RadioButton("High", value == Level::High)) set(Level::High);
+    if (ImGui::RadioButton(tr("High"), value == Level::High)) set(Level::High);
     ImGui::SameLine();
-    if (ImGui::RadioButton("Low", value == Level::Low)) set(Level::Low);
+    if (ImGui::RadioButton(tr("Low"), value == Level::Low)) set(Level::Low);
     ImGui::SameLine();
-    if (ImGui::RadioButton("not set", !value)) set(std::nullopt);
+    if (ImGui::RadioButton(tr("not set"), !value)) set(std::nullopt);
     ImGui::PopID();
 }
 
@@ -184,17 +185,18 @@ void tier_fields(AppState& app, const Tier& t, std::size_t links) {
     auto& ctl = app.tiers_panel.controls;
     const float label_w = 104 * app.ui_scale();
     if (widgets::begin_form("##fields", label_w)) {
-        widgets::row("Name");
+        widgets::row(tr("Name"));
         widgets::text_field(app, "##name", t.name, [id](AppState& a, std::string v) {
             run(a, edit::rename_tier(a.doc(), id, std::move(v)));
         });
         ctl.note("tier:" + id.str() + ":name");
-        widgets::row("Current value", "当前价值: contribution (贡献度: profit, volume, cost to serve), support "
-                                      "(支持度: ordering, feedback, promotions) and credit (信用度).");
+        widgets::row(tr("Current value"), tr("当前价值: contribution (贡献度: profit, volume, cost to serve), support "
+                                             "(支持度: ordering, feedback, promotions) and credit (信用度)."));
         level_radios(app, id, "current", t.current, true);
-        widgets::row("Potential value", "潜在价值: influence in the market (影响力) and the customer's own growth (成长度).");
+        widgets::row(tr("Potential value"),
+                     tr("潜在价值: influence in the market (影响力) and the customer's own growth (成长度)."));
         level_radios(app, id, "potential", t.potential, false);
-        widgets::row("Visit interval", "Planned days between account visits, e.g. 3.5 = twice a week, 7 = weekly.");
+        widgets::row(tr("Visit interval"), tr("Planned days between account visits, e.g. 3.5 = twice a week, 7 = weekly."));
         bool visits = t.visit_days.has_value();
         if (ImGui::Checkbox("##visits", &visits))
             change_tier(app, id, [visits](Tier& v) {
@@ -203,7 +205,7 @@ void tier_fields(AppState& app, const Tier& t, std::size_t links) {
             });
         if (visits) {
             ImGui::SameLine();
-            ImGui::TextDisabled("every");
+            ImGui::TextDisabled("%s", tr("every"));
             ImGui::SameLine();
             ImGui::SetNextItemWidth(70 * app.ui_scale());
             widgets::number_field(app, "##days", t.visit_days.value_or(7), [id](AppState& a, double d) {
@@ -211,12 +213,12 @@ void tier_fields(AppState& app, const Tier& t, std::size_t links) {
             }, 0.1, 3650, "%.1f");
             ctl.note("tier:" + id.str() + ":days");
             ImGui::SameLine();
-            ImGui::TextDisabled("days");
+            ImGui::TextDisabled("%s", tr("days"));
         } else {
             ImGui::SameLine();
-            ImGui::TextDisabled("no planned visits");
+            ImGui::TextDisabled("%s", tr("no planned visits"));
         }
-        widgets::row("Strategy", "服务策略: what this tier gets, e.g. one-to-one retention, more frequent visits.");
+        widgets::row(tr("Strategy"), tr("服务策略: what this tier gets, e.g. one-to-one retention, more frequent visits."));
         widgets::text_field(app, "##strategy", t.strategy, [id](AppState& a, std::string s) {
             change_tier(a, id, [&](Tier& v) { v.strategy = std::move(s); });
         }, 4);
@@ -225,28 +227,31 @@ void tier_fields(AppState& app, const Tier& t, std::size_t links) {
             widgets::hint(t.strategy.c_str());
         widgets::end_form();
     }
-    if (ImGui::Button(app.view.tier_lens == id ? "Lens: on" : "Lens on this tier")) set_tier_lens(app, id);
+    // The ID stays the same when the label changes with the lens.
+    const std::string lens_label = std::string(app.view.tier_lens == id ? tr("Lens: on") : tr("Lens on this tier")) + "###lens";
+    if (ImGui::Button(lens_label.c_str())) set_tier_lens(app, id);
     ctl.note("tier:" + id.str() + ":lens");
     ImGui::SameLine();
-    if (widgets::danger_button("Delete tier")) run(app, edit::delete_tier(app.doc(), id));
+    if (widgets::danger_button(tr("Delete tier"))) run(app, edit::delete_tier(app.doc(), id));
     ctl.note("tier:" + id.str() + ":delete");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Deletes the tier and its links from %zu card(s) in one step; Undo brings them back.", links);
+        ImGui::SetTooltip(tr("Deletes the tier and its links from %zu card(s) in one step; Undo brings them back."), links);
 }
 
 // The muted line under a tier's header: where it sits, how often it is visited, what serves it.
 void tier_summary(const Tier& t, const TierItemCounts& n, bool any_items) {
     std::string line = value_levels(t);
     const std::string visits = visit_text(t);
-    if (!visits.empty()) line += (line.empty() ? "Visit " : " · visit ") + visits;
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%s%zu service items, %zu of its own", line.empty() ? "" : " · ", n.serving, n.own);
-    line += buf;
+    if (!visits.empty())
+        line += line.empty() ? strprintf(tr("Visit %s"), visits.c_str()) : " · " + strprintf(tr("visit %s"), visits.c_str());
+    if (!line.empty()) line += " · ";
+    line += strprintf(tr("%zu service items, %zu of its own"), n.serving, n.own);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", line.c_str());
     ImGui::PopStyleColor();
     if (n.own == 0 && any_items)
-        ImGui::TextColored(ImVec4(0.82f, 0.30f, 0.10f, 1), "! No service item of its own: it gets only what every tier gets.");
+        ImGui::TextColored(ImVec4(0.82f, 0.30f, 0.10f, 1), "%s",
+                           tr("! No service item of its own: it gets only what every tier gets."));
     if (!t.strategy.empty()) ImGui::TextWrapped("%s", t.strategy.c_str());
 }
 
@@ -270,7 +275,7 @@ void tier_row(AppState& app, std::size_t index, const analysis::TierReport& repo
     if (ImGui::BeginDragDropSource()) {
         const int from = static_cast<int>(index);
         ImGui::SetDragDropPayload("STAGEMAP_TIER", &from, sizeof from);
-        ImGui::Text("Move %s", tier_label(t).c_str());
+        ImGui::Text(tr("Move %s"), tier_label(t).c_str());
         ImGui::EndDragDropSource();
     }
     if (ImGui::BeginDragDropTarget()) {
@@ -317,49 +322,53 @@ struct PresetInfo {
     edit::TierPreset preset;
     const char* tip;
 };
+// label and tip: English, for the table; shown through tr().
 constexpr PresetInfo kPresets[] = {
-    {"Value quadrants", "quadrants", edit::TierPreset::ValueQuadrants,
-     "价值 / 次价值 / 潜在价值 / 低价值客户: current × potential value, with their service strategies"},
-    {"Core / important / regular", "core", edit::TierPreset::CoreImportantRegular,
-     "核心 / 重要 / 常规客户: consolidate, cultivate, guide and standardise"},
+    {tr_mark("Value quadrants"), "quadrants", edit::TierPreset::ValueQuadrants,
+     tr_mark("价值 / 次价值 / 潜在价值 / 低价值客户: current × potential value, with their service strategies")},
+    {tr_mark("Core / important / regular"), "core", edit::TierPreset::CoreImportantRegular,
+     tr_mark("核心 / 重要 / 常规客户: consolidate, cultivate, guide and standardise")},
     {"特级 / A / B / C", "grades", edit::TierPreset::KeyAccountGrades,
-     "Key-account grades with visit intervals: 3.5, 7, 14 and 30 days"},
+     tr_mark("Key-account grades with visit intervals: 3.5, 7, 14 and 30 days")},
 };
 
 void presets(AppState& app) {
     auto& st = app.tiers_panel;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("Presets:");
+    ImGui::TextDisabled("%s", tr("Presets:"));
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const auto& p : kPresets) {
         // Keep to the line while the button fits, else wrap.
         ImGui::SameLine();
-        const float w = ImGui::CalcTextSize(p.label).x + ImGui::GetStyle().FramePadding.x * 2;
+        const char* label = tr(p.label);
+        const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
         if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-        if (ImGui::Button(p.label)) {
+        if (ImGui::Button(label)) {
             const auto tiers = edit::tier_preset(p.preset, app.doc().locale);
             if (cards_losing_links(app.doc(), tiers) > 0) st.confirm_preset = p.preset;
             else run(app, edit::apply_tier_set(app.doc(), tiers));
         }
         st.controls.note(std::string("preset:") + p.key);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.tip);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(p.tip));
     }
-    if (st.confirm_preset && !ImGui::IsPopupOpen("Replace the tiers?")) ImGui::OpenPopup("Replace the tiers?");
+    if (st.confirm_preset && !ImGui::IsPopupOpen("###replace_tiers")) ImGui::OpenPopup("###replace_tiers");
     ImGui::SetNextWindowSize(ImVec2(30 * ImGui::GetFontSize(), 0), ImGuiCond_Appearing);
-    if (ImGui::BeginPopupModal("Replace the tiers?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const std::string title = tr_id("Replace the tiers?", "replace_tiers");
+    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         const auto tiers = st.confirm_preset ? edit::tier_preset(*st.confirm_preset, app.doc().locale) : std::vector<Tier>{};
-        ImGui::TextWrapped("The preset replaces the tiers. %zu card(s) lose their links to tiers that are not in it "
-                           "(they then serve the tiers they still list, or every tier). Undo brings everything back.",
+        ImGui::TextWrapped(tr("The preset replaces the tiers. %zu card(s) lose their links to tiers that are not in "
+                              "it (they then serve the tiers they still list, or every tier). Undo brings everything "
+                              "back."),
                            cards_losing_links(app.doc(), tiers));
         ImGui::Spacing();
         bool close = false;
-        if (ImGui::Button("Apply preset")) {
+        if (ImGui::Button(tr("Apply preset"))) {
             run(app, edit::apply_tier_set(app.doc(), tiers));
             close = true;
         }
         st.controls.note("preset:confirm");
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close = true;
+        if (ImGui::Button(tr("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close = true;
         st.controls.note("preset:cancel");
         if (close) {
             st.confirm_preset.reset();
@@ -384,10 +393,10 @@ bool wrapped_selectable(const std::string& text, bool selected) {
 
 void findings(AppState& app, const analysis::TierReport& report) {
     const Document& doc = app.doc();
-    widgets::section("Coverage findings · 覆盖检查");
+    widgets::section(tr("Coverage findings · 覆盖检查"));
     if (report.findings.empty()) {
-        widgets::hint(doc.tiers.size() < 2 ? "Findings need at least two tiers."
-                                           : "Every tier has service items of its own. Nothing to look at.");
+        widgets::hint(doc.tiers.size() < 2 ? tr("Findings need at least two tiers.")
+                                           : tr("Every tier has service items of its own. Nothing to look at."));
         return;
     }
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
@@ -401,7 +410,7 @@ void findings(AppState& app, const analysis::TierReport& report) {
         } else {
             ImGui::Bullet();
         }
-        if (wrapped_selectable(f.text, false)) {
+        if (wrapped_selectable(finding_text(f, doc), false)) {
             if (t) set_tier_lens(app, t->id);
             if (f.card && doc.find(*f.card)) {
                 app.selection.set_card(*f.card);
@@ -410,7 +419,8 @@ void findings(AppState& app, const analysis::TierReport& report) {
                     if (cb.card == ci) reveal(app, cb.rect);
             }
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip(t ? "Click: tier lens on this tier" : "Click: select the card");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", t ? tr("Click: tier lens on this tier") : tr("Click: select the card"));
         ImGui::PopID();
     }
 }
@@ -419,7 +429,7 @@ void findings(AppState& app, const analysis::TierReport& report) {
 void compare_lists(AppState& app, const analysis::TierReport& report) {
     const Document& doc = app.doc();
     if (doc.tiers.size() < 2) return;
-    widgets::section("What one tier gets that another does not");
+    widgets::section(tr("What one tier gets that another does not"));
     auto& cmp = app.view.tier_compare;
     if (!doc.find(cmp.first)) cmp.first = doc.tiers[0].id;
     if (!doc.find(cmp.second) || cmp.second == cmp.first)
@@ -444,7 +454,7 @@ void compare_lists(AppState& app, const analysis::TierReport& report) {
     ImGui::SameLine();
     combo("##b", cmp.second);
     bool on = cmp.on;
-    if (ImGui::Checkbox("Mark A, B and A+B on the canvas", &on)) {
+    if (ImGui::Checkbox(tr("Mark A, B and A+B on the canvas"), &on)) {
         if (on) set_tier_compare(app, cmp.first, cmp.second);
         else stop_tier_compare(app);
     }
@@ -461,8 +471,8 @@ void compare_lists(AppState& app, const analysis::TierReport& report) {
         ImGui::ColorButton("##sw", tier_imcolor(t), ImGuiColorEditFlags_NoTooltip,
                            ImVec2(ImGui::GetTextLineHeight(), ImGui::GetTextLineHeight()));
         ImGui::SameLine();
-        ImGui::TextWrapped("Only %s gets (%zu):", tier_label(t).c_str(), rows.size());
-        if (rows.empty()) widgets::hint("nothing: every service item it gets, the other tier gets too.");
+        ImGui::TextWrapped(tr("Only %s gets (%zu):"), tier_label(t).c_str(), rows.size());
+        if (rows.empty()) widgets::hint(tr("nothing: every service item it gets, the other tier gets too."));
         ImGui::PushID(side);
         for (const auto* r : rows) {
             const Card* c = doc.find(r->card);
@@ -471,7 +481,7 @@ void compare_lists(AppState& app, const analysis::TierReport& report) {
             ImGui::PushID(c->id.str().c_str());
             std::string text = c->title.empty() ? c->id.str() : c->title;
             std::replace(text.begin(), text.end(), '\n', ' ');
-            if (st) text += "  (" + st->name + ")";
+            if (st) text += strprintf(tr("  (%s)"), st->name.c_str());
             ImGui::Bullet();
             ImGui::SameLine();
             if (wrapped_selectable(text, app.selection.has(c->id))) app.selection.set_card(c->id);
@@ -495,27 +505,29 @@ void draw_tiers_panel(AppState& app) {
         ImGui::SetNextWindowFocus();
         st.focus = false;
     }
-    if (!ImGui::Begin("Customer value tiers · 客户价值分层###tiers_panel", &st.open, ImGuiWindowFlags_NoCollapse)) {
+    const std::string title = tr_id("Customer value tiers · 客户价值分层", "tiers_panel");
+    if (!ImGui::Begin(title.c_str(), &st.open, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }
     require_tier_text(app);
     const Document& doc = app.doc();
     const auto& report = tier_report(app);
-    widgets::hint("Group customers by current value (contribution, support, credit) and potential value (influence, "
-                  "growth); link service items to the tiers they serve. A card with no tier serves every tier.");
+    widgets::hint(tr("Group customers by current value (contribution, support, credit) and potential value "
+                     "(influence, growth); link service items to the tiers they serve. A card with no tier serves "
+                     "every tier."));
     presets(app);
     ImGui::Separator();
     ImGui::Spacing();
     for (std::size_t i = 0; i < app.doc().tiers.size(); ++i) tier_row(app, i, report);
-    if (ImGui::Button("+ Add tier")) {
-        Tier t = edit::new_tier(app.doc(), "New tier");
+    if (ImGui::Button(tr("+ Add tier"))) {
+        Tier t = edit::new_tier(app.doc(), tr("New tier"));
         t.color = next_color(app.doc());
         const TierId id = t.id;
         if (run(app, edit::add_tier(app.doc(), std::move(t)))) st.expanded = id;
     }
     st.controls.note("tier:add");
-    if (doc.tiers.empty()) widgets::hint("No tiers yet: add one, or start from a preset above.");
+    if (doc.tiers.empty()) widgets::hint(tr("No tiers yet: add one, or start from a preset above."));
     findings(app, tier_report(app));
     compare_lists(app, tier_report(app));
     ImGui::End();

@@ -8,6 +8,7 @@
 
 #include "analysis/stats.h"
 #include "ui/actions.h"
+#include "ui/i18n.h"
 #include "ui/menus.h"
 #include "ui/theme.h"
 
@@ -20,6 +21,7 @@ UiApp::UiApp(UiOptions options, FontChoice fonts) : state_(std::move(fonts)) {
     state_.settings = std::move(options.settings);
     state_.fonts.set_ui_scale(state_.ui_scale());
     saved_settings_ = settings_text(state_.settings);
+    apply_language_if_changed();
     start_new(state_.session);
     CodePoints cps;
     add_document(cps, state_.doc());
@@ -101,16 +103,30 @@ bool UiApp::update_fonts(double now, bool settle) {
 
 void UiApp::apply_style_if_changed() {
     const float scale = state_.ui_scale();
-    if (styled_theme_ == state_.settings.theme && styled_scale_ == scale) return;
-    apply_style(state_.settings.theme, scale);
-    styled_theme_ = state_.settings.theme;
+    const ThemeChoice theme = effective_theme(state_);
+    if (styled_theme_ == theme && styled_scale_ == scale) return;
+    apply_style(theme, scale);
+    styled_theme_ = theme;
     styled_scale_ = scale;
+}
+
+void UiApp::apply_language_if_changed() {
+    if (applied_language_ && *applied_language_ == state_.settings.language) return;
+    applied_language_ = state_.settings.language;
+    const Lang lang = parse_lang(state_.settings.language).value_or(system_lang());
+    set_language(lang);
+    if (lang == Lang::En) return;
+    // Every character of the interface's strings is baked before the first frame shows them.
+    CodePoints cps;
+    for (const auto& t : translations()) add_utf8(cps, t.zh);
+    state_.fonts.require(cps);
 }
 
 // [SECTION] Frame
 void UiApp::frame(double now) {
     auto& app = state_;
     app.now = now;
+    apply_language_if_changed();
     apply_style_if_changed();
     keep_tier_view_valid(app);
     if (app.seen_revision != app.session.history.revision()) {
@@ -120,15 +136,23 @@ void UiApp::frame(double now) {
         add_document(cps, app.doc());
         app.fonts.require(cps);
     }
-    draw_main_menu(app);
-    handle_shortcuts(app);
-    draw_host();
-    draw_tiers_panel(app);
-    draw_value_map(app);
-    flush_inspector(app);
-    draw_help_windows(app);
-    draw_modals(app);
-    draw_export_dialog(app);
+    if (app.present.active) {
+        // The projector shows the blueprint only: no menus, panels or inspector.
+        draw_presentation(app);
+        draw_modals(app);
+    } else {
+        draw_main_menu(app);
+        handle_shortcuts(app);
+        draw_host();
+        draw_tiers_panel(app);
+        draw_value_map(app);
+        draw_top_voted_window(app);
+        flush_inspector(app);
+        draw_capture_window(app);
+        draw_help_windows(app);
+        draw_modals(app);
+        draw_export_dialog(app);
+    }
     autosave_tick(app);
     save_settings_if_changed();
 }
@@ -193,26 +217,26 @@ void UiApp::draw_toolbar() {
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
 
-    if (ImGui::Button("+ Card")) add_card_and_edit(app);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a card to the current cell (N)");
+    if (ImGui::Button(tr("+ Card"))) add_card_and_edit(app);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Add a card to the current cell (N)"));
     ImGui::SameLine();
-    if (ImGui::Button("+ Step")) add_step(app);
+    if (ImGui::Button(tr("+ Step"))) add_step(app);
     ImGui::SameLine();
-    if (ImGui::Button("+ Lane")) add_lane(app);
+    if (ImGui::Button(tr("+ Lane"))) add_lane(app);
     ImGui::SameLine();
-    if (ImGui::Button("+ Phase")) add_phase(app);
+    if (ImGui::Button(tr("+ Phase"))) add_phase(app);
     ImGui::SameLine(0, 18 * s);
     auto& h = app.session.history;
     ImGui::BeginDisabled(!h.can_undo());
-    if (ImGui::Button("Undo")) undo(app);
+    if (ImGui::Button(tr("Undo"))) undo(app);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && h.can_undo())
-        ImGui::SetTooltip("Undo %s (Ctrl+Z)", h.undo_name().c_str());
+        ImGui::SetTooltip(tr("Undo %s (Ctrl+Z)"), command_label(h.undo_name()).c_str());
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!h.can_redo());
-    if (ImGui::Button("Redo")) redo(app);
+    if (ImGui::Button(tr("Redo"))) redo(app);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && h.can_redo())
-        ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", h.redo_name().c_str());
+        ImGui::SetTooltip(tr("Redo %s (Ctrl+Shift+Z)"), command_label(h.redo_name()).c_str());
     ImGui::EndDisabled();
 
     draw_tier_toolbar(app);
@@ -221,7 +245,7 @@ void UiApp::draw_toolbar() {
     // Zoom, right-aligned.
     char pct[16];
     std::snprintf(pct, sizeof pct, "%d %%", static_cast<int>(app.canvas.zoom * 100 + 0.5f));
-    const float w = ImGui::CalcTextSize("−").x + ImGui::CalcTextSize("+").x + ImGui::CalcTextSize("Fit").x +
+    const float w = ImGui::CalcTextSize("−").x + ImGui::CalcTextSize("+").x + ImGui::CalcTextSize(tr("Fit")).x +
                     64 * s + ImGui::GetStyle().FramePadding.x * 6 + ImGui::GetStyle().ItemSpacing.x * 3;
     ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - w, ImGui::GetCursorPosX() + 12 * s));
     if (ImGui::Button("−")) zoom_by(app, 1 / 1.25f);
@@ -235,7 +259,7 @@ void UiApp::draw_toolbar() {
     ImGui::SameLine();
     if (ImGui::Button("+")) zoom_by(app, 1.25f);
     ImGui::SameLine();
-    if (ImGui::Button("Fit")) zoom_to_fit(app);
+    if (ImGui::Button(tr("Fit"))) zoom_to_fit(app);
     ImGui::EndChild();
 }
 
@@ -249,19 +273,19 @@ void UiApp::draw_status_bar() {
     ImGui::PopStyleVar();
     ImGui::AlignTextToFramePadding();
     if (!app.fonts.has_cjk()) {
-        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.0f, 1), "Warning: %s", app.fonts.choice().warning.c_str());
+        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.0f, 1), tr("Warning: %s"), app.fonts.choice().warning.c_str());
         ImGui::SameLine();
     }
     const bool fresh = app.now - app.status_time < 6.0 && !app.status.empty();
     if (fresh) {
         ImGui::TextUnformatted(app.status.c_str());
     } else {
-        const std::string where = app.session.path.empty() ? std::string("Not saved yet") : app.session.path.string();
-        ImGui::TextDisabled("%s%s", where.c_str(), app.session.dirty() ? " — unsaved changes" : "");
+        const std::string where = app.session.path.empty() ? std::string(tr("Not saved yet")) : app.session.path.string();
+        ImGui::TextDisabled("%s%s", where.c_str(), app.session.dirty() ? tr(" — unsaved changes") : "");
     }
     const auto st = analysis::compute_stats(app.doc());
     char right[160];
-    std::snprintf(right, sizeof right, "%zu steps · %zu lanes · %zu cards · %zu F · %zu W    %d %%", st.steps, st.lanes,
+    std::snprintf(right, sizeof right, tr("%zu steps · %zu lanes · %zu cards · %zu F · %zu W    %d %%"), st.steps, st.lanes,
                   st.cards, st.fail_points, st.wait_points, static_cast<int>(app.canvas.zoom * 100 + 0.5f));
     const float rw = ImGui::CalcTextSize(right).x;
     ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - rw, ImGui::GetCursorPosX() + 20 * s));

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,7 @@ public:
 
 private:
     void apply_style_if_changed();
+    void apply_language_if_changed();
     void draw_host();
     void draw_toolbar();
     void draw_status_bar();
@@ -67,6 +69,7 @@ private:
     double settings_checked_at_ = 0;
     ThemeChoice styled_theme_ = ThemeChoice::Light;
     float styled_scale_ = 0;
+    std::optional<std::string> applied_language_;  // settings.language last applied
 };
 
 }  // namespace sm::ui

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "ui/app_state.h"
+#include "ui/i18n.h"
+#include "ui/strprintf.h"
 #include "ui/widgets.h"
 
 namespace sm::ui {
@@ -30,6 +32,7 @@ namespace {
 
 struct QuadrantInfo {
     Quadrant q;
+    // axes, name and advice: English, for the table; shown through tr(). `axes` is also the cell's ID.
     const char* axes;    // where it sits
     const char* name;    // the usual name of its customers
     const char* advice;  // the usual strategy, in a few words
@@ -38,16 +41,16 @@ struct QuadrantInfo {
 
 // Row by row as drawn: high potential on top, high current on the right.
 const QuadrantInfo kQuadrants[] = {
-    {Quadrant::PotentialValue, "Low current · high potential", "Potential-value customers · 潜在价值客户",
-     "Invest in the relationship: more visits, business guidance; grow them into value customers.",
+    {Quadrant::PotentialValue, tr_mark("Low current · high potential"), tr_mark("Potential-value customers · 潜在价值客户"),
+     tr_mark("Invest in the relationship: more visits, business guidance; grow them into value customers."),
      ImVec4(0.90f, 0.62f, 0.00f, 0.07f)},
-    {Quadrant::Value, "High current · high potential", "Value customers · 价值客户",
-     "Key resources: one-to-one retention, proactive contact, tailored offers, whole solutions.",
+    {Quadrant::Value, tr_mark("High current · high potential"), tr_mark("Value customers · 价值客户"),
+     tr_mark("Key resources: one-to-one retention, proactive contact, tailored offers, whole solutions."),
      ImVec4(0.00f, 0.45f, 0.70f, 0.07f)},
-    {Quadrant::LowValue, "Low current · low potential", "Low-value customers · 低价值客户",
-     "Try to grow them; otherwise change the approach to serving them.", ImVec4(0.50f, 0.50f, 0.50f, 0.06f)},
-    {Quadrant::SubValue, "High current · low potential", "Sub-value customers · 次价值客户",
-     "Keep investing enough; follow up and check more closely; raise cooperation.",
+    {Quadrant::LowValue, tr_mark("Low current · low potential"), tr_mark("Low-value customers · 低价值客户"),
+     tr_mark("Try to grow them; otherwise change the approach to serving them."), ImVec4(0.50f, 0.50f, 0.50f, 0.06f)},
+    {Quadrant::SubValue, tr_mark("High current · low potential"), tr_mark("Sub-value customers · 次价值客户"),
+     tr_mark("Keep investing enough; follow up and check more closely; raise cooperation."),
      ImVec4(0.00f, 0.62f, 0.45f, 0.07f)},
 };
 
@@ -64,11 +67,18 @@ void tier_card(AppState& app, const Tier& t, const TierItemCounts& n, bool any_i
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(tier_label(t).c_str());
     const std::string visits = visit_text(t);
-    ImGui::TextDisabled("%s", visits.empty() ? "No planned visits" : ("Visit " + visits).c_str());
-    ImGui::TextDisabled("%zu service item%s serve%s it · %zu of its own · %zu card%s list%s it", n.serving,
-                        n.serving == 1 ? "" : "s", n.serving == 1 ? "s" : "", n.own, n.linked, n.linked == 1 ? "" : "s",
-                        n.linked == 1 ? "s" : "");
-    if (n.own == 0 && any_items) ImGui::TextColored(ImVec4(0.82f, 0.30f, 0.10f, 1), "! No service item of its own");
+    const std::string visit_line = visits.empty() ? tr("No planned visits") : strprintf(tr("Visit %s"), visits.c_str());
+    ImGui::TextDisabled("%s", visit_line.c_str());
+    // Singular and plural of both counts, whole sentences for the table.
+    const char* counts =
+        n.serving == 1
+            ? (n.linked == 1 ? tr("%zu service item serves it · %zu of its own · %zu card lists it")
+                             : tr("%zu service item serves it · %zu of its own · %zu cards list it"))
+            : (n.linked == 1 ? tr("%zu service items serve it · %zu of its own · %zu card lists it")
+                             : tr("%zu service items serve it · %zu of its own · %zu cards list it"));
+    ImGui::TextDisabled(counts, n.serving, n.own, n.linked);
+    if (n.own == 0 && any_items)
+        ImGui::TextColored(ImVec4(0.82f, 0.30f, 0.10f, 1), "%s", tr("! No service item of its own"));
     if (!t.strategy.empty()) ImGui::TextWrapped("%s", t.strategy.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
@@ -86,7 +96,7 @@ void tier_card(AppState& app, const Tier& t, const TierItemCounts& n, bool any_i
     if (ImGui::IsItemHovered()) {
         list->AddRectFilled(ImVec2(p0.x - 3 * s, p0.y - 3 * s), ImVec2(p1.x + 3 * s, p1.y + 3 * s),
                             ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.35f), 4 * s);
-        ImGui::SetTooltip("Click: tier lens on %s (double-click: edit it)", tier_label(t).c_str());
+        ImGui::SetTooltip(tr("Click: tier lens on %s (double-click: edit it)"), tier_label(t).c_str());
         if (ImGui::IsMouseDoubleClicked(0)) open_tiers_panel(app, t.id);
     }
     if (lens)
@@ -102,8 +112,8 @@ void quadrant(AppState& app, const QuadrantInfo& info, ImVec2 size, const analys
     ImGui::PushStyleColor(ImGuiCol_ChildBg, info.tint);
     ImGui::BeginChild(info.axes, size, true);
     ImGui::PopStyleColor();
-    ImGui::TextDisabled("%s", info.axes);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Usually %s: %s", info.name, info.advice);
+    ImGui::TextDisabled("%s", tr(info.axes));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Usually %s: %s"), tr(info.name), tr(info.advice));
     ImGui::Separator();
     ImGui::Spacing();
     bool any = false;
@@ -113,9 +123,9 @@ void quadrant(AppState& app, const QuadrantInfo& info, ImVec2 size, const analys
         tier_card(app, doc.tiers[k], tier_item_counts(report, k), !report.matrix.empty());
     }
     if (!any) {
-        widgets::hint("No tier here. Usually:");
-        widgets::hint(info.name);
-        widgets::hint(info.advice);
+        widgets::hint(tr("No tier here. Usually:"));
+        widgets::hint(tr(info.name));
+        widgets::hint(tr(info.advice));
     }
     ImGui::EndChild();
 }
@@ -137,7 +147,8 @@ void draw_value_map(AppState& app) {
         ImGui::SetNextWindowFocus();
         st.focus = false;
     }
-    if (!ImGui::Begin("Value map · 客户价值矩阵###value_map", &st.open, ImGuiWindowFlags_NoCollapse)) {
+    const std::string title = tr_id("Value map · 客户价值矩阵", "value_map");
+    if (!ImGui::Begin(title.c_str(), &st.open, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }
@@ -145,8 +156,8 @@ void draw_value_map(AppState& app) {
     const Document& doc = app.doc();
     const auto& report = tier_report(app);
     if (doc.tiers.empty()) {
-        widgets::hint("This blueprint has no customer value tiers. Open the Tiers panel to add them or apply a preset.");
-        if (ImGui::Button("Open the Tiers panel")) open_tiers_panel(app);
+        widgets::hint(tr("This blueprint has no customer value tiers. Open the Tiers panel to add them or apply a preset."));
+        if (ImGui::Button(tr("Open the Tiers panel"))) open_tiers_panel(app);
         ImGui::End();
         return;
     }
@@ -164,17 +175,17 @@ void draw_value_map(AppState& app) {
     // Top axis: current value, low on the left, high on the right.
     const float x0 = ImGui::GetCursorPosX() + axis_w + ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetCursorPosX(x0);
-    ImGui::TextUnformatted("Current value · 当前价值  →");
+    ImGui::TextUnformatted(tr("Current value · 当前价值  →"));
     ImGui::SetCursorPosX(x0);
-    ImGui::TextDisabled("Low");
+    ImGui::TextDisabled("%s", tr("Low"));
     ImGui::SameLine(x0 + cell_w + ImGui::GetStyle().ItemSpacing.x);
-    ImGui::TextDisabled("High");
+    ImGui::TextDisabled("%s", tr("High"));
     for (int row = 0; row < 2; ++row) {
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + axis_w);
-        if (row == 0) ImGui::TextUnformatted("Potential value · 潜在价值  ↑");
+        if (row == 0) ImGui::TextUnformatted(tr("Potential value · 潜在价值  ↑"));
         ImGui::PopTextWrapPos();
-        ImGui::TextDisabled("%s", row == 0 ? "High" : "Low");
+        ImGui::TextDisabled("%s", row == 0 ? tr("High") : tr("Low"));
         ImGui::Dummy(ImVec2(axis_w, 1));
         ImGui::EndGroup();
         ImGui::SameLine(axis_w + ImGui::GetStyle().WindowPadding.x + ImGui::GetStyle().ItemSpacing.x);
@@ -183,7 +194,7 @@ void draw_value_map(AppState& app) {
         quadrant(app, kQuadrants[row * 2 + 1], ImVec2(cell_w, cell_h), report);
     }
     if (!unplaced.empty()) {
-        ImGui::TextDisabled("Not on the map (set current and potential value in the Tiers panel):");
+        ImGui::TextDisabled("%s", tr("Not on the map (set current and potential value in the Tiers panel):"));
         for (std::size_t k : unplaced) {
             const Tier& t = doc.tiers[k];
             ImGui::PushID(static_cast<int>(k));
@@ -196,7 +207,7 @@ void draw_value_map(AppState& app) {
         }
         ImGui::NewLine();
     } else {
-        widgets::hint("Click a tier to see its service items on the canvas (tier lens).");
+        widgets::hint(tr("Click a tier to see its service items on the canvas (tier lens)."));
     }
     ImGui::End();
 }

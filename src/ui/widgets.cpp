@@ -13,8 +13,8 @@ namespace sm::ui::widgets {
 // [SECTION] Form layout
 bool begin_form(const char* id, float label_width) {
     if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp)) return false;
-    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_width);
-    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed, label_width);  // no header row
+    ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
     return true;
 }
 

@@ -55,6 +55,7 @@ Harness::Harness(const std::filesystem::path& file, ImVec2 display, bool persist
     map_keys(io);
     UiOptions opt;
     opt.persistent = persistent;
+    opt.settings.language = "en";  // the tests click English labels, whatever the machine's locale
     ui_ = std::make_unique<UiApp>(opt, find_fonts());
     if (!file.empty()) REQUIRE(ui_->open(file));
     frame(3);

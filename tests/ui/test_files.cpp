@@ -85,10 +85,10 @@ TEST_CASE("unsaved work is not discarded without asking") {
 
     ui::action_new(h.app());
     h.frame(2);
-    CHECK(Harness::window_open("Unsaved changes"));
+    CHECK(Harness::window_open("###unsaved_changes"));
     h.named_key(ImGuiKey_Escape);  // Cancel
     h.frame(2);
-    CHECK_FALSE(Harness::window_open("Unsaved changes"));
+    CHECK_FALSE(Harness::window_open("###unsaved_changes"));
     CHECK(io::to_text(h.doc()) == edited);
 
     // Dropping a file asks too; Enter saves first (to the current path), then opens it.
@@ -98,7 +98,7 @@ TEST_CASE("unsaved work is not discarded without asking") {
     h.named_key(ImGuiKey_Delete);
     h.ui().drop_files({ui::test::blueprint("hotel-stay").string()});
     h.frame(2);
-    CHECK(Harness::window_open("Unsaved changes"));
+    CHECK(Harness::window_open("###unsaved_changes"));
     h.named_key(ImGuiKey_Enter);
     h.frame(2);
     CHECK(h.app().session.path.filename() == "hotel-stay.blueprint.json");
@@ -131,7 +131,7 @@ TEST_CASE("autosave every 30 s while dirty, and restore on the next start") {
         Harness h({}, ImVec2(1600, 900), true);
         h.ui().offer_restore();
         h.frame(2);
-        CHECK(Harness::window_open("Restore unsaved work?"));
+        CHECK(Harness::window_open("###restore_autosave"));
         h.named_key(ImGuiKey_Enter);
         h.frame(2);
         CHECK(io::to_text(h.doc()) == edited);

@@ -272,7 +272,7 @@ TEST_CASE("a preset applies in one undo step; one that would drop links asks fir
         CHECK(h.app().tiers_panel.confirm_preset.has_value());
         CHECK(io::to_text(h.doc()) == before);  // nothing yet
         h.frame(2);
-        CHECK(Harness::window_open("Replace the tiers?"));
+        CHECK(Harness::window_open("###replace_tiers"));
         click_control(h, "preset:confirm");
         h.frame();
         REQUIRE(h.doc().tiers.size() == 3);
