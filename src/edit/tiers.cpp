@@ -110,6 +110,8 @@ CommandPtr apply_tier_set(const Document& doc, std::vector<Tier> tiers) {
 }
 
 // [SECTION] Presets
+// Colours from the Okabe–Ito palette, told apart with every common colour-vision deficiency;
+// the chips also carry the tier's initial, so no tier relies on colour alone.
 std::vector<Tier> tier_preset(TierPreset preset, std::string_view locale) {
     const bool zh = locale.substr(0, 2) == "zh";
     auto pick = [&](const char* en, const char* cn) { return std::string(zh ? cn : en); };
@@ -118,41 +120,41 @@ std::vector<Tier> tier_preset(TierPreset preset, std::string_view locale) {
     switch (preset) {
     case TierPreset::CoreImportantRegular:
         return {
-            make_tier("core", pick("Core", "核心客户"), {0xC6, 0x28, 0x28}, H, H,
+            make_tier("core", pick("Core", "核心客户"), {0x00, 0x72, 0xB2}, H, H,
                       pick("Consolidate: keep and deepen the relationship", "巩固：稳定并深化合作关系"), {}),
-            make_tier("important", pick("Important", "重要客户"), {0xEF, 0x8F, 0x00}, {}, {},
+            make_tier("important", pick("Important", "重要客户"), {0xE6, 0x9F, 0x00}, {}, {},
                       pick("Cultivate: grow the customer's value", "培育：提升客户价值"), {}),
-            make_tier("regular", pick("Regular", "常规客户"), {0x15, 0x65, 0xC0}, {}, {},
+            make_tier("regular", pick("Regular", "常规客户"), {0x00, 0x9E, 0x73}, {}, {},
                       pick("Guide and standardise the service", "引导：规范化、标准化服务"), {}),
         };
     case TierPreset::ValueQuadrants:
         return {
-            make_tier("value", pick("Value customers", "价值客户"), {0xC6, 0x28, 0x28}, H, H,
+            make_tier("value", pick("Value customers", "价值客户"), {0x00, 0x72, 0xB2}, H, H,
                       pick("Key resources, one-to-one retention, tailored offers and whole solutions",
                            "重点投入资源，一对一维系，提供个性化产品、服务和整体解决方案"),
                       {}),
-            make_tier("sub-value", pick("Sub-value customers", "次价值客户"), {0xEF, 0x8F, 0x00}, H, L,
+            make_tier("sub-value", pick("Sub-value customers", "次价值客户"), {0x00, 0x9E, 0x73}, H, L,
                       pick("Keep investing enough; closer follow-up; raise cooperation",
                            "保持适度投入，加强跟踪检查，提高配合度"),
                       {}),
-            make_tier("potential-value", pick("Potential-value customers", "潜在价值客户"), {0x2E, 0x7D, 0x32}, L, H,
+            make_tier("potential-value", pick("Potential-value customers", "潜在价值客户"), {0xE6, 0x9F, 0x00}, L, H,
                       pick("Build the relationship: more visits, business guidance, grow them into value customers",
                            "加大关系投入：增加拜访频次，经营指导，培育成价值客户"),
                       {}),
-            make_tier("low-value", pick("Low-value customers", "低价值客户"), {0x75, 0x75, 0x75}, L, L,
+            make_tier("low-value", pick("Low-value customers", "低价值客户"), {0xCC, 0x79, 0xA7}, L, L,
                       pick("Try to grow them; otherwise change the approach",
                            "尝试培育提升，否则调整服务方式"),
                       {}),
         };
     case TierPreset::KeyAccountGrades:
         return {
-            make_tier("grade-special", pick("Special grade", "特级"), {0xC6, 0x28, 0x28}, {}, {},
+            make_tier("grade-special", pick("Special grade", "特级"), {0xD5, 0x5E, 0x00}, {}, {},
                       pick("Visit at least twice a week", "每周至少拜访两次"), 3.5),
-            make_tier("grade-a", pick("Grade A", "A级"), {0xEF, 0x8F, 0x00}, {}, {},
+            make_tier("grade-a", pick("Grade A", "A级"), {0xE6, 0x9F, 0x00}, {}, {},
                       pick("Visit at least once a week", "每周至少拜访一次"), 7.0),
-            make_tier("grade-b", pick("Grade B", "B级"), {0x15, 0x65, 0xC0}, {}, {},
+            make_tier("grade-b", pick("Grade B", "B级"), {0x00, 0x72, 0xB2}, {}, {},
                       pick("Visit every two weeks", "每两周拜访一次"), 14.0),
-            make_tier("grade-c", pick("Grade C", "C级"), {0x75, 0x75, 0x75}, {}, {},
+            make_tier("grade-c", pick("Grade C", "C级"), {0xCC, 0x79, 0xA7}, {}, {},
                       pick("Visit once a month", "每月拜访一次"), 30.0),
         };
     }
