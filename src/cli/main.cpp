@@ -52,7 +52,7 @@ int run(int argc, char** argv) {
     if (argc < 2 || !is_subcommand_or_help(argv[1])) return open_gui(argc, argv);
 
     CLI::App app{"Stagemap: service blueprints and journey design.\n\n"
-                 "  stagemap [FILE] [--screenshot OUT.png] ...   open FILE in the GUI (stagemap-gui --help)\n"
+                 "  stagemap [FILE] [--present] [--lang zh-CN] ...  open FILE in the GUI (stagemap-gui --help)\n"
                  "  stagemap COMMAND ...                         work on blueprint files without a display",
                  "stagemap"};
     app.set_version_flag("--version", "stagemap 0.1.0 (blueprint format 1)");
