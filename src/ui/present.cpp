@@ -307,7 +307,7 @@ void more_below(AppState& app, ImDrawList* list, ImVec2 min, ImVec2 max, float p
     const float tpx = px * 0.7f;
     const ImVec2 sz = text_size(app, tpx, text, true);
     const float pad = tpx * 0.5f;
-    const ImVec2 a((min.x + max.x - sz.x) * 0.5f - pad, max.y - sz.y - 2.5f * pad);
+    const ImVec2 a(min.x + pad, max.y - sz.y - 2.5f * pad);  // bottom left, over the lane headers
     const ImVec2 b(a.x + sz.x + 2 * pad, a.y + sz.y + pad);
     list->AddRectFilled(a, b, col(th.phase_fill, 0.92f), pad);
     text_at(app, list, ImVec2(a.x + pad, a.y + pad * 0.5f), tpx, col(th.phase_text), text, true);
