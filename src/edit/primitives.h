@@ -81,6 +81,17 @@ inline int clamp_index(int i, std::size_t size) {
     if (i < 0 || static_cast<std::size_t>(i) > size) return static_cast<int>(size);
     return i;
 }
+// Moves v[from] to index `to`, shifting the items between them by one (v keeps its size):
+// the same as erasing at `from` and inserting at `to`, without moving the rest of the array.
+template <class T>
+void shift_item(std::vector<T>& v, int from, int to) {
+    if (from == to) return;
+    const auto b = v.begin();
+    T item = std::move(v[static_cast<std::size_t>(from)]);
+    if (from < to) std::move(b + from + 1, b + to + 1, b + from);
+    else std::move_backward(b + to, b + from, b + from + 1);
+    v[static_cast<std::size_t>(to)] = std::move(item);
+}
 // Where the item that was put at `hint` is now: `hint` when it still holds it, else a search.
 template <class T>
 int locate_at(const std::vector<T>& v, int hint, const T& value) {
@@ -207,6 +218,16 @@ public:
         auto& v = ItemTraits<T>::items(doc);
         taken_.clear();
         placed_.clear();
+        if (keys_.size() == 1) {
+            // One item (the usual move): shift only the items between its old and new places.
+            const int from = ItemTraits<T>::locate(v, keys_[0]);
+            if (from < 0) return;
+            const int to = detail::clamp_index(insert_at_, v.size() - 1);
+            detail::shift_item(v, from, to);
+            taken_.emplace_back(from, std::exchange(v[static_cast<std::size_t>(to)], values_[0]));
+            placed_.push_back(to);
+            return;
+        }
         std::vector<std::size_t> found;  // which keys were present
         for (std::size_t k = 0; k < keys_.size(); ++k) {
             int at = ItemTraits<T>::locate(v, keys_[k]);
@@ -223,6 +244,16 @@ public:
     }
     void revert(Document& doc) override {
         auto& v = ItemTraits<T>::items(doc);
+        if (placed_.size() == 1 && taken_.size() == 1 && static_cast<std::size_t>(placed_[0]) < v.size()) {
+            // The inverse of the one-item shift: the same as erasing at placed_[0] and
+            // inserting the old value at its old index.
+            const int at = placed_[0];
+            v[static_cast<std::size_t>(at)] = std::move(taken_[0].second);
+            detail::shift_item(v, at, detail::clamp_index(taken_[0].first, v.size() - 1));
+            taken_.clear();
+            placed_.clear();
+            return;
+        }
         for (std::size_t k = placed_.size(); k-- > 0;) {
             int at = static_cast<std::size_t>(placed_[k]) < v.size() ? placed_[k] : -1;
             if (at >= 0) v.erase(v.begin() + at);

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "edit_fixture.h"
+#include "edit/primitives.h"
 
 namespace sm::edit::test {
 
@@ -185,6 +186,30 @@ TEST_CASE("cards: votes") {
     CHECK(change_votes(d, {CardId("c1")}, -1) == nullptr);  // already 0
     CHECK(change_votes(d, {CardId("c1")}, 0) == nullptr);
     CHECK(change_votes(d, {CardId("c10")}, 5)->name() == "Add 5 votes");
+}
+
+// [SECTION] Relocation of one item
+// One item is relocated by shifting only the items between its old and new places: the result
+// must be what erasing it and inserting its new value would give, for every pair of places.
+TEST_CASE("cards: relocating one card equals erase and insert") {
+    const Document d = fixture();
+    const int n = static_cast<int>(d.cards.size());
+    for (int from = 0; from < n; ++from) {
+        for (int at = -1; at <= n; ++at) {
+            const Card& moving = d.cards[static_cast<std::size_t>(from)];
+            Card value = moving;
+            value.title = "moved";
+            Document expected = d;
+            expected.cards.erase(expected.cards.begin() + from);
+            const int slot = at < 0 || at > n - 1 ? n - 1 : at;
+            expected.cards.insert(expected.cards.begin() + slot, value);
+            const CardId id = moving.id;
+            Document after =
+                round_trip(d, std::make_unique<RelocateItems<Card>>("Move card", std::vector{id}, std::vector{value}, at));
+            CHECK_MESSAGE(ids_of(after.cards) == ids_of(expected.cards), "from ", from, " at ", at);
+            CHECK(after == expected);
+        }
+    }
 }
 
 }  // namespace sm::edit::test
