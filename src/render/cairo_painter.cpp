@@ -26,6 +26,7 @@ struct CairoPainter::Impl {
         PangoContext* ctx = pango_layout_get_context(layout);
         pango_cairo_context_set_font_options(ctx, opts);
         pango_context_set_round_glyph_positions(ctx, FALSE);
+        pango_cairo_update_context(cr, ctx);  // merge the options now (see text())
         pango_layout_context_changed(layout);
         cairo_font_options_destroy(opts);
         font = pango_font_description_new();
@@ -127,13 +128,14 @@ void CairoPainter::text(Vec2 top_left, std::string_view utf8, float font_size, R
     pango_font_description_set_absolute_size(im.font, double(font_size) * PANGO_SCALE);
     pango_font_description_set_weight(im.font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(im.layout, im.font);
+    // Context first (it changes with the transform), then the text: the layout is shaped once.
+    pango_cairo_update_layout(im.cr, im.layout);
     const std::string clean = sanitize_utf8(utf8);
     pango_layout_set_text(im.layout, clean.data(), int(clean.size()));
     const double baseline = double(pango_layout_get_baseline(im.layout)) / PANGO_SCALE;
     const double target = text_baseline(top_left.y, font_size, im.measurer.line_height(font_size));
     cairo_move_to(im.cr, top_left.x, target - baseline);
     im.source(color);
-    pango_cairo_update_layout(im.cr, im.layout);
     pango_cairo_show_layout(im.cr, im.layout);
     cairo_new_path(im.cr);
 }

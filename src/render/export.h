@@ -101,6 +101,7 @@ inline constexpr int kMaxPngSide = 32767;  // cairo's limit for image surfaces
 struct PngInfo {
     int width = 0, height = 0;
     std::size_t non_background = 0;  // pixels that differ from `background` (alpha 0 counts as background)
+    std::size_t transparent = 0;     // pixels with alpha 0
 };
 std::optional<PngInfo> inspect_png(const std::filesystem::path& path, RGBA background = {255, 255, 255});
 

@@ -78,6 +78,19 @@ struct TextBox::Impl {
     };
     std::vector<Line> lines;
     double width = 0, height = 0;
+    cairo_matrix_t matrix{};  // the transform the layout was made for
+
+    // pango_cairo_update_layout() always makes pango shape the text again (it sets the context's
+    // matrix, which counts as a change): only call it when the transform did change.
+    void update() {
+        cairo_matrix_t now;
+        cairo_get_matrix(cr, &now);
+        if (now.xx == matrix.xx && now.yx == matrix.yx && now.xy == matrix.xy && now.yy == matrix.yy &&
+            now.x0 == matrix.x0 && now.y0 == matrix.y0)
+            return;
+        pango_cairo_update_layout(cr, layout);
+        matrix = now;
+    }
 
     ~Impl() {
         if (layout) g_object_unref(layout);
@@ -98,7 +111,11 @@ TextBox::TextBox(cairo_t* cr, std::string_view markup, const TextStyle& style, d
     pango_cairo_context_set_font_options(ctx, fo);
     cairo_font_options_destroy(fo);
     pango_context_set_round_glyph_positions(ctx, FALSE);
+    // Setting the options cleared the context's merged options: merge them now (as
+    // pango_cairo_update_layout() would), before the text is shaped.
+    pango_cairo_update_context(cr, ctx);
     pango_layout_context_changed(im.layout);
+    cairo_get_matrix(cr, &im.matrix);
 
     PangoFontDescription* font = pango_font_description_new();
     pango_font_description_set_family(font, std::string(kPangoFontFamily).c_str());
@@ -163,19 +180,19 @@ double TextBox::line_top(int i) const { return impl_->lines[std::size_t(i)].top;
 double TextBox::line_bottom(int i) const { return impl_->lines[std::size_t(i)].bottom; }
 
 void TextBox::draw(double x, double y) const {
-    const Impl& im = *impl_;
+    Impl& im = *impl_;
+    im.update();
     cairo_move_to(im.cr, x, y);
     im.source();
-    pango_cairo_update_layout(im.cr, im.layout);
     pango_cairo_show_layout(im.cr, im.layout);
     cairo_new_path(im.cr);
 }
 
 void TextBox::draw_line(int i, double x, double line_top_y) const {
-    const Impl& im = *impl_;
+    Impl& im = *impl_;
     const Impl::Line& l = im.lines[std::size_t(i)];
     im.source();
-    pango_cairo_update_layout(im.cr, im.layout);
+    im.update();
     PangoLayoutLine* line = pango_layout_get_line_readonly(im.layout, i);
     cairo_move_to(im.cr, x + l.x, line_top_y + (l.baseline - l.top));
     pango_cairo_show_layout_line(im.cr, line);
@@ -187,6 +204,17 @@ struct Pages::Impl {
     PangoMeasurer measurer;
     std::unique_ptr<CairoPainter> painter;
     std::string section;
+    // kCountPages: the pages drawn so far, each waiting for its page number.
+    struct Recorded {
+        PageSizePt size;
+        cairo_pattern_t* content = nullptr;
+        double number_right = 0, number_y = 0;
+    };
+    std::vector<Recorded> recorded;
+
+    ~Impl() {
+        for (Recorded& r : recorded) cairo_pattern_destroy(r.content);
+    }
 };
 
 Pages::Pages(cairo_surface_t* surface, cairo_t* cr, int total_pages)
@@ -205,6 +233,7 @@ void Pages::begin(PageSizePt size, std::string_view section) {
     cairo_pdf_surface_set_size(surface_, size.w, size.h);
     ++page_;
     open_ = true;
+    if (total_ == kCountPages) cairo_push_group(cr_);
     // Running header: title at the left, section at the right, a hairline below.
     const TextStyle st{kSmallPt, muted, false, TextAlign::Left};
     const double top = kMargin - 17;
@@ -238,19 +267,44 @@ void Pages::end_page() {
     cairo_clip(cr_);
     left.draw(x0, y);
     cairo_restore(cr_);
-    std::string n = std::to_string(page_);
-    if (total_ > 0) {
-        n += " / ";
-        n += std::to_string(total_);
-    }
-    TextBox right(cr_, escape(n), st, 0);
-    right.draw(x1 - right.width(), y);
-    cairo_show_page(cr_);
     open_ = false;
+    if (total_ == kCountPages) {
+        impl_->recorded.push_back({size_, cairo_pop_group(cr_), x1, y});
+        return;
+    }
+    page_number(total_, x1, y);
+    cairo_show_page(cr_);
+}
+
+void Pages::page_number(int total, double right, double y) {
+    std::string n = std::to_string(page_);
+    if (total > 0) {
+        n += " / ";
+        n += std::to_string(total);
+    }
+    TextBox box(cr_, escape(n), {kSmallPt, muted, false, TextAlign::Left}, 0);
+    box.draw(right - box.width(), y);
 }
 
 void Pages::finish() {
     if (open_) end_page();
+    if (total_ != kCountPages) return;
+    // Every page is known now: write them, each with "n / N".
+    const int total = page_;
+    std::vector<Impl::Recorded> recorded = std::move(impl_->recorded);
+    impl_->recorded.clear();
+    for (std::size_t i = 0; i < recorded.size(); ++i) {
+        Impl::Recorded& r = recorded[i];
+        page_ = int(i) + 1;
+        cairo_pdf_surface_set_size(surface_, r.size.w, r.size.h);
+        cairo_set_source(cr_, r.content);
+        cairo_paint(cr_);
+        cairo_pattern_destroy(r.content);
+        r.content = nullptr;
+        page_number(total, r.number_right, r.number_y);
+        cairo_show_page(cr_);
+    }
+    page_ = total;
 }
 
 // [SECTION] Flow
@@ -312,13 +366,30 @@ void Flow::next_column() {
     if (n > 1) columns(n, g);
 }
 
+std::shared_ptr<const TextBox> Flow::shaped(std::string_view markup, const TextStyle& style, double width) const {
+    for (const Shaped& s : shaped_)
+        if (s.width == width && s.style == style && s.markup == markup) return s.box;
+    auto box = std::make_shared<const TextBox>(pages.cr(), markup, style, width);
+    if (shaped_.size() < kShapedKept) {
+        shaped_.push_back({std::string(markup), style, width, box});
+        return box;
+    }
+    Shaped& slot = shaped_[next_shaped_];
+    next_shaped_ = (next_shaped_ + 1) % kShapedKept;
+    slot.markup.assign(markup);
+    slot.style = style;
+    slot.width = width;
+    slot.box = box;
+    return box;
+}
+
 double Flow::measure(std::string_view markup, const TextStyle& style, double indent) const {
-    TextBox box(pages.cr(), markup, style, column_w() - indent);
-    return box.height();
+    return shaped(markup, style, column_w() - indent)->height();
 }
 
 void Flow::text(std::string_view markup, const TextStyle& style, double indent, double space_before) {
-    TextBox box(pages.cr(), markup, style, column_w() - indent);
+    const std::shared_ptr<const TextBox> shaped_box = shaped(markup, style, column_w() - indent);
+    const TextBox& box = *shaped_box;
     space(space_before);
     for (int i = 0; i < box.line_count(); ++i) {
         const double h = box.line_bottom(i) - box.line_top(i);

@@ -4,6 +4,7 @@
 // All coordinates are PDF points, origin at the top-left of the page.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <initializer_list>
 #include <memory>
@@ -41,6 +42,7 @@ struct TextStyle {
     bool bold = false;
     TextAlign align = TextAlign::Left;
     int max_lines = 0;                   // > 0: at most this many lines, the last one ending in "…"
+    bool operator==(const TextStyle&) const = default;
 };
 
 // One paragraph of markup laid out by pango at a width (<= 0: no wrapping), ready to draw whole or
@@ -78,9 +80,13 @@ struct Rect2 {
 
 // The pages of one PDF. Each page gets a running header (the document's title at the left, the
 // section at the right) and a footer (file name and date at the left, "n / N" at the right).
+// With kCountPages, every page is recorded (cairo_push_group) instead of written, and finish()
+// writes them all with "n / N" footers: one pass instead of a counting pass and a writing pass.
+inline constexpr int kCountPages = -1;
+
 class Pages {
 public:
-    // `total_pages`: the page count from an earlier pass, for the footers (0: unknown, "n" only).
+    // `total_pages`: the page count for the footers (0: unknown, "n" only; kCountPages: counted).
     Pages(cairo_surface_t* surface, cairo_t* cr, int total_pages);
     ~Pages();
     Pages(const Pages&) = delete;
@@ -94,7 +100,7 @@ public:
 
     // Ends the current page (if any) and starts one of this size in the given section.
     void begin(PageSizePt size, std::string_view section);
-    void finish();  // ends the last page
+    void finish();  // ends the last page (and with kCountPages writes every page)
     int page() const { return page_; }
     PageSizePt size() const { return size_; }
     cairo_t* cr() const { return cr_; }
@@ -105,6 +111,7 @@ public:
 
 private:
     void end_page();
+    void page_number(int n, double right, double y);
     cairo_surface_t* surface_;
     double page_inset_ = 0;  // inset and rules as they were when the current page began
     bool page_rules_ = true;
@@ -166,6 +173,19 @@ public:
 
 private:
     void flush_bar();
+    // The paragraph shaped by pango, from the few shaped lately when it is one of them: a
+    // paragraph is measured (need, block) and then drawn, and shaping is most of the handout's cost.
+    // Shared: drawing a paragraph may start a page whose heading pushes it out of the ring.
+    std::shared_ptr<const TextBox> shaped(std::string_view markup, const TextStyle& style, double width) const;
+    struct Shaped {
+        std::string markup;
+        TextStyle style;
+        double width = 0;
+        std::shared_ptr<const TextBox> box;
+    };
+    static constexpr std::size_t kShapedKept = 32;
+    mutable std::vector<Shaped> shaped_;  // a ring of at most kShapedKept
+    mutable std::size_t next_shaped_ = 0;
     PageSizePt size_;
     std::string section_;
     std::function<void(Flow&)> on_page_;
