@@ -5,13 +5,19 @@
 #include FT_FREETYPE_H
 #include <imgui.h>
 #include <imgui_freetype.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iterator>
+#include <map>
+#include <string>
+#include <utility>
 
 namespace sm::ui {
 
@@ -117,6 +123,55 @@ float em_ratio(const FontFace& face) {
     return ratio;
 }
 
+// [SECTION] Font files
+namespace {
+
+// A font file mapped read-only, only while the atlas is built: ImGui copies the bytes of every
+// font it is given and FreeType reads the copies, so nothing of the files is kept afterwards
+// (the CJK collections are about 20 MB each). Empty when the file cannot be read.
+class MappedFile {
+public:
+    explicit MappedFile(const std::string& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+            void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                data_ = static_cast<unsigned char*>(p);
+                size_ = static_cast<std::size_t>(st.st_size);
+            }
+        }
+        ::close(fd);
+    }
+    ~MappedFile() {
+        if (data_) ::munmap(data_, size_);
+    }
+    MappedFile(MappedFile&& other) noexcept
+        : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+    MappedFile& operator=(MappedFile&&) = delete;
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    const unsigned char* data() const { return data_; }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+
+private:
+    unsigned char* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+using FontFiles = std::map<std::string, MappedFile>;
+
+const MappedFile* face_bytes(FontFiles& files, const FontFace& face) {
+    auto it = files.find(face.path);
+    if (it == files.end()) it = files.emplace(face.path, MappedFile(face.path)).first;
+    return it->second.empty() ? nullptr : &it->second;
+}
+
+}  // namespace
+
 // [SECTION] Font manager
 FontManager::FontManager(FontChoice choice) : choice_(std::move(choice)) {
     if (choice_.regular) em_ratio_ = sm::ui::em_ratio(*choice_.regular);
@@ -151,15 +206,6 @@ bool FontManager::stale() const {
            ui_scale_ != built_ui_scale_;
 }
 
-const std::vector<unsigned char>* FontManager::face_bytes(const FontFace& face) {
-    if (const auto it = file_cache_.find(face.path); it != file_cache_.end()) return &it->second;
-    std::ifstream in(face.path, std::ios::binary);
-    if (!in) return nullptr;
-    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.empty()) return nullptr;
-    return &file_cache_.emplace(face.path, std::move(bytes)).first->second;
-}
-
 void FontManager::build(ImFontAtlas& atlas) {
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -177,11 +223,12 @@ void FontManager::build(ImFontAtlas& atlas) {
     const float canvas_px = bucket(wanted_canvas_px_);
     const float ui_px = std::round(kUiFontEm * ui_scale_ * em_ratio_);
 
-    const auto* regular = choice_.regular ? face_bytes(*choice_.regular) : nullptr;
-    const auto* bold = choice_.bold ? face_bytes(*choice_.bold) : nullptr;
+    FontFiles files;  // mapped until the atlas is built
+    const auto* regular = choice_.regular ? face_bytes(files, *choice_.regular) : nullptr;
+    const auto* bold = choice_.bold ? face_bytes(files, *choice_.bold) : nullptr;
     if (!bold) bold = regular;
 
-    auto add = [&](const std::vector<unsigned char>* bytes, const FontFace* face, float px,
+    auto add = [&](const MappedFile* bytes, const FontFace* face, float px,
                    const std::vector<std::uint16_t>& ranges, bool embolden, bool snap, const char* name) -> ImFont* {
         ImFontConfig cfg;
         std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.0fpx", name, static_cast<double>(px));
@@ -206,6 +253,10 @@ void FontManager::build(ImFontAtlas& atlas) {
     measure_ = add(regular, rf, regular ? kMeasureFontPx : 13.0f, canvas_ranges_, false, false, "Measure");
     measure_bold_ = add(bold, bf, regular ? kMeasureFontPx : 13.0f, canvas_ranges_, synth, false, "Measure bold");
     atlas.Build();
+    // ImGui keeps its copy of each font file (five copies of a 20 MB collection) only to build
+    // the atlas again, and build() always starts from Clear(): free them now.
+    atlas.ClearInputData();
+    ::malloc_trim(0);  // and give the ~100 MB back to the system, also when it came from the heap
     if (ImGui::GetCurrentContext() && ImGui::GetIO().Fonts == &atlas) ImGui::GetIO().FontDefault = ui_;
 
     built_canvas_px_ = canvas_px;

@@ -81,8 +81,6 @@ public:
     static float bucket(float px);
 
 private:
-    const std::vector<unsigned char>* face_bytes(const FontFace& face);
-
     FontChoice choice_;
     float em_ratio_ = 1;
     float ui_scale_ = 1;
@@ -95,7 +93,6 @@ private:
 
     std::vector<std::uint16_t> ui_ranges_;
     std::vector<std::uint16_t> canvas_ranges_;
-    std::map<std::string, std::vector<unsigned char>> file_cache_;  // path -> bytes (stable references)
 
     ImFont* ui_ = nullptr;
     ImFont* canvas_ = nullptr;

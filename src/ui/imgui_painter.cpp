@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <utility>
 
 #include "ui/fonts.h"
 #include "ui/glyph_ranges.h"
@@ -63,17 +64,39 @@ void ImGuiPainter::dashed_segment(ImVec2 a, ImVec2 b, ImU32 col, float px) {
     const float dx = b.x - a.x, dy = b.y - a.y;
     const float len = std::sqrt(dx * dx + dy * dy);
     if (!(len > 0)) return;
-    if (len / cycle > 20000) {  // absurdly long: not worth dashing
-        list_->AddLine(a, b, col, px);
+    const float ux = dx / len, uy = dy / len;
+    const float phase = std::fmod(dash_phase_, cycle);
+    // The phase carries across the segments of a polyline, so corners keep the rhythm.
+    dash_phase_ = std::fmod(dash_phase_ + len, cycle);
+    // Only the part inside the clip rectangle (grown by the pen) gets dashes: zoomed in, most of
+    // a long connector is off screen.
+    float lo = 0, hi = len;
+    const ImVec2 cmin = list_->GetClipRectMin(), cmax = list_->GetClipRectMax();
+    const float margin = px + 1.0f;
+    const float p0[2] = {a.x, a.y}, d[2] = {ux, uy};
+    const float mn[2] = {cmin.x - margin, cmin.y - margin}, mx[2] = {cmax.x + margin, cmax.y + margin};
+    for (int axis = 0; axis < 2; ++axis) {
+        if (d[axis] == 0) {
+            if (p0[axis] < mn[axis] || p0[axis] > mx[axis]) return;
+            continue;
+        }
+        float s0 = (mn[axis] - p0[axis]) / d[axis], s1 = (mx[axis] - p0[axis]) / d[axis];
+        if (s0 > s1) std::swap(s0, s1);
+        lo = std::max(lo, s0);
+        hi = std::min(hi, s1);
+    }
+    if (!(hi > lo)) return;
+    if ((hi - lo) / cycle > 20000) {  // absurdly long even on screen: not worth dashing
+        list_->AddLine(ImVec2(a.x + ux * lo, a.y + uy * lo), ImVec2(a.x + ux * hi, a.y + uy * hi), col, px);
         return;
     }
-    const float ux = dx / len, uy = dy / len;
-    // The phase carries across the segments of a polyline, so corners keep the rhythm.
-    for (float start = -std::fmod(dash_phase_, cycle); start < len; start += cycle) {
+    // The first dash that reaches the visible part, on the same rhythm as from `a`.
+    float start = -phase;
+    if (lo > start + cycle) start += std::floor((lo - start) / cycle) * cycle;
+    for (; start < hi; start += cycle) {
         const float s0 = std::max(start, 0.0f), s1 = std::min(start + dash, len);
         if (s1 > s0) list_->AddLine(ImVec2(a.x + ux * s0, a.y + uy * s0), ImVec2(a.x + ux * s1, a.y + uy * s1), col, px);
     }
-    dash_phase_ = std::fmod(dash_phase_ + len, cycle);
 }
 
 void ImGuiPainter::line(layout::Vec2 a, layout::Vec2 b, render::RGBA color, float width, bool dashed) {
