@@ -66,6 +66,17 @@ const layout::BlueprintLayout& current_layout(AppState& app) {
     return cache.layout;
 }
 
+const analysis::Stats& document_stats(AppState& app) {
+    auto& c = app.stats_cache;
+    const auto rev = app.session.history.revision();
+    if (!c.valid || c.revision != rev) {
+        c.stats = analysis::compute_stats(app.doc());
+        c.revision = rev;
+        c.valid = true;
+    }
+    return c.stats;
+}
+
 // [SECTION] Theme, status, commands
 ThemeChoice effective_theme(const AppState& app) {
     return app.present.active ? app.settings.present_theme : app.settings.theme;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/stats.h"
 #include "layout/layout.h"
 #include "render/painter.h"
 #include "ui/autosave.h"
@@ -35,6 +36,12 @@ struct LayoutCache {
     layout::BlueprintLayout layout;
 };
 
+struct StatsCache {
+    bool valid = false;
+    unsigned long long revision = 0;
+    analysis::Stats stats;
+};
+
 // [SECTION] View options
 struct ViewOptions {
     std::optional<TierId> tier_lens;  // dim cards that do not serve this tier
@@ -62,6 +69,7 @@ struct AppState {
     Modals modals;
     AutosaveState autosave;
     LayoutCache layout_cache;
+    StatsCache stats_cache;
     ViewOptions view;
     TiersPanelState tiers_panel;
     ValueMapState value_map;
@@ -86,6 +94,8 @@ struct AppState {
 // The layout of the current document (recomputed when stale).
 const layout::BlueprintLayout& current_layout(AppState& app);
 layout::LayoutStyle layout_style(const Document& doc);
+// analysis::compute_stats of the current document, once per change.
+const analysis::Stats& document_stats(AppState& app);
 ThemeChoice effective_theme(const AppState& app);  // the presentation theme while presenting
 render::Theme current_theme(const AppState& app);
 void set_status(AppState& app, std::string text);

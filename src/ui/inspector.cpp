@@ -43,13 +43,13 @@ void document_panel(AppState& app) {
     }
 
     widgets::section(tr("Summary"));
-    const auto st = analysis::compute_stats(doc);
+    const auto& st = document_stats(app);
     ImGui::Text(tr("%zu phases · %zu steps · %zu lanes"), st.phases, st.steps, st.lanes);
     ImGui::Text(tr("%zu cards · %zu connectors"), st.cards, st.connectors);
     ImGui::Text(tr("%zu fail points (F) · %zu wait points (W)"), st.fail_points, st.wait_points);
     if (st.total_wait_minutes > 0) ImGui::Text(tr("Waiting in total: %.0f min"), st.total_wait_minutes);
     if (st.total_minutes > 0) ImGui::Text(tr("Journey duration: %.0f min"), st.total_minutes);
-    const auto pe = analysis::analyze_peak_end(doc);
+    const auto& pe = peak_end_analysis(app);
     auto step_name = [&](const analysis::Moment& m) {
         const Step* s = doc.find(m.step);
         return s ? s->name : m.step.str();
@@ -86,7 +86,7 @@ void tiers_panel(AppState& app) {
         const float h = ImGui::GetTextLineHeight();
         ImGui::ColorButton("##c", tier_imcolor(t), ImGuiColorEditFlags_NoTooltip, ImVec2(h, h));
         ImGui::SameLine();
-        const auto n = tier_item_counts(report, i);
+        const auto n = tier_item_counts(app, i);
         if (ImGui::Selectable(tier_label(t).c_str(), app.view.tier_lens == t.id)) set_tier_lens(app, t.id);
         if (ImGui::IsItemHovered()) {
             const std::string where = value_levels(t), visits = visit_text(t);

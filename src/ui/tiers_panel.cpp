@@ -24,10 +24,18 @@ const analysis::TierReport& tier_report(AppState& app) {
     const auto rev = app.session.history.revision();
     if (!st.report_valid || st.report_revision != rev) {
         st.report = analysis::analyze_tiers(app.doc());
+        st.counts.clear();
+        for (std::size_t k = 0; k < app.doc().tiers.size(); ++k) st.counts.push_back(tier_item_counts(st.report, k));
         st.report_revision = rev;
         st.report_valid = true;
     }
     return st.report;
+}
+
+TierItemCounts tier_item_counts(AppState& app, std::size_t k) {
+    tier_report(app);
+    const auto& c = app.tiers_panel.counts;
+    return k < c.size() ? c[k] : TierItemCounts{};
 }
 
 std::size_t cards_losing_links(const Document& doc, const std::vector<Tier>& tiers) {
@@ -307,7 +315,7 @@ void tier_row(AppState& app, std::size_t index, const analysis::TierReport& repo
         if (now_open) {
             tier_fields(app, t, links);
         } else {
-            tier_summary(t, tier_item_counts(report, index), !report.matrix.empty());
+            tier_summary(t, tier_item_counts(app, index), !report.matrix.empty());
         }
     }
     ImGui::Unindent(bw + ImGui::GetStyle().ItemSpacing.x);

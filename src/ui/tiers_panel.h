@@ -19,6 +19,12 @@ namespace sm::ui {
 struct AppState;
 
 // [SECTION] State
+// Service items (frontstage, backstage, support cards) that serve tier `k`, those of them that do
+// not serve every tier ("of its own"), and the cards that list the tier explicitly.
+struct TierItemCounts {
+    std::size_t serving = 0, own = 0, linked = 0;
+};
+
 struct TiersPanelState {
     bool open = false;
     bool focus = false;            // bring the window to the front on its next frame
@@ -31,6 +37,7 @@ struct TiersPanelState {
     bool report_valid = false;
     unsigned long long report_revision = 0;
     analysis::TierReport report;
+    std::vector<TierItemCounts> counts;  // per tier, of `report`
 };
 
 // [SECTION] Use
@@ -44,12 +51,9 @@ std::string open_panel_by_name(AppState& app, std::string_view name);
 const analysis::TierReport& tier_report(AppState& app);
 // How many cards would lose links if `tiers` replaced the document's tiers.
 std::size_t cards_losing_links(const Document& doc, const std::vector<Tier>& tiers);
-// Service items (frontstage, backstage, support cards) that serve tier `k`, those of them that do
-// not serve every tier ("of its own"), and the cards that list the tier explicitly.
-struct TierItemCounts {
-    std::size_t serving = 0, own = 0, linked = 0;
-};
 TierItemCounts tier_item_counts(const analysis::TierReport& report, std::size_t k);
+// The same for the current document, computed once per change (panels draw it every frame).
+TierItemCounts tier_item_counts(AppState& app, std::size_t k);
 // "current high · potential low" (empty when neither is set).
 std::string value_levels(const Tier& t);
 // "every 3.5 days" (empty when not set).

@@ -283,7 +283,7 @@ void UiApp::draw_status_bar() {
         const std::string where = app.session.path.empty() ? std::string(tr("Not saved yet")) : app.session.path.string();
         ImGui::TextDisabled("%s%s", where.c_str(), app.session.dirty() ? tr(" — unsaved changes") : "");
     }
-    const auto st = analysis::compute_stats(app.doc());
+    const auto& st = document_stats(app);
     char right[160];
     std::snprintf(right, sizeof right, tr("%zu steps · %zu lanes · %zu cards · %zu F · %zu W    %d %%"), st.steps, st.lanes,
                   st.cards, st.fail_points, st.wait_points, static_cast<int>(app.canvas.zoom * 100 + 0.5f));

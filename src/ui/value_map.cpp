@@ -120,7 +120,7 @@ void quadrant(AppState& app, const QuadrantInfo& info, ImVec2 size, const analys
     for (std::size_t k = 0; k < doc.tiers.size(); ++k) {
         if (quadrant_of(doc.tiers[k]) != info.q) continue;
         any = true;
-        tier_card(app, doc.tiers[k], tier_item_counts(report, k), !report.matrix.empty());
+        tier_card(app, doc.tiers[k], tier_item_counts(app, k), !report.matrix.empty());
     }
     if (!any) {
         widgets::hint(tr("No tier here. Usually:"));
