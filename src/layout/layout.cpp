@@ -11,7 +11,15 @@
 namespace sm::layout {
 
 // [SECTION] Labels
-std::string_view line_label(LineKind k) {
+std::string_view line_label(LineKind k, bool chinese_first) {
+    if (chinese_first) {
+        switch (k) {
+        case LineKind::Interaction: return "外部互动分界线 · Line of interaction";
+        case LineKind::Visibility: return "可视分界线 · Line of visibility";
+        case LineKind::InternalInteraction: return "内部互动分界线 · Line of internal interaction";
+        }
+        return {};
+    }
     switch (k) {
     case LineKind::Interaction: return "Line of interaction · 外部互动分界线";
     case LineKind::Visibility: return "Line of visibility · 可视分界线";
@@ -548,7 +556,7 @@ struct Builder {
             d.y = bands[b].y + bands[b].h;
             d.x0 = st.margin;
             d.x1 = grid_right;
-            d.label = std::string(line_label(line_kind));
+            d.label = std::string(line_label(line_kind, st.chinese_labels));
             d.font_size = size;
             const float tw = m.width(d.label, size, true);
             d.label_rect = {st.margin + 6, d.y - (lh + 4) / 2, tw + 14, lh + 4};

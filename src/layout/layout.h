@@ -282,8 +282,8 @@ struct BlueprintLayout {
 
 BlueprintLayout compute_layout(const Document& doc, const TextMeasurer& measurer, const LayoutStyle& style = {});
 
-// Labels used by the layout (English · Chinese), for the screen's help and legends.
-std::string_view line_label(LineKind k);
+// Labels used by the layout (English · Chinese; Chinese first for a Chinese blueprint).
+std::string_view line_label(LineKind k, bool chinese_first = false);
 std::string_view lane_kind_label(LaneKind k, bool chinese);
 std::string_view channel_label(Channel c, bool chinese);
 
