@@ -358,3 +358,61 @@ TEST_CASE("import reports bad rows by line and writes nothing") {
     CHECK(r.err.find("line 3") != std::string::npos);
     CHECK(!fs::exists(out));
 }
+
+// [SECTION] Failed saves: what the user is told
+TEST_CASE("fmt on a full disk says so, names the file and leaves it alone") {
+    // A file size limit of 512 bytes stands in for a full disk: write() fails part-way (EFBIG,
+    // as ENOSPC would); SIGXFSZ is ignored so the error comes back to the program.
+    TempDir dir;
+    const fs::path f = dir.path / "big.blueprint.json";
+    auto doc = nlohmann::json::parse(slurp(kSource / "blueprints" / "hotel-stay.blueprint.json"));
+    doc["description"] = std::string(64 * 1024, 'x');
+    const std::string compact = doc.dump();  // not canonical: fmt must rewrite it
+    write(f, compact);
+    auto r = stagemap({"-c", "trap '' XFSZ; ulimit -f 1 && exec \"$0\" \"$@\"", STAGEMAP_EXE, "fmt", f.string()},
+                      "/bin/sh");
+    CHECK(r.code == 1);
+    CHECK_MESSAGE(r.err.find("cannot save") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("big.blueprint.json") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("writing failed") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("the file on disk was not changed") != std::string::npos, r.err);
+    const bool unchanged = slurp(f) == compact;
+    CHECK(unchanged);
+    int entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++entries;
+    CHECK(entries == 1);  // no temporary file left behind
+}
+
+TEST_CASE("fmt in a read-only folder says so and leaves the file alone") {
+    TempDir dir;
+    const fs::path f = dir.path / "ro.blueprint.json";
+    const std::string compact = nlohmann::json::parse(slurp(kSource / "blueprints" / "hotel-stay.blueprint.json")).dump();
+    write(f, compact);
+    fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                                  fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+    Run r;
+    if (::geteuid() == 0) {
+        // root writes anyway: run as nobody, when nobody can reach the binary.
+        const std::string setpriv = "/usr/bin/setpriv";
+        const std::vector<std::string> as_nobody{"--reuid=65534", "--regid=65534", "--clear-groups"};
+        auto probe = as_nobody;
+        probe.insert(probe.end(), {"/bin/sh", "-c", "test -x \"$0\" && test -r \"$1\"", STAGEMAP_EXE, f.string()});
+        if (!fs::exists(setpriv) || stagemap(probe, setpriv).code != 0) {
+            fs::permissions(dir.path, fs::perms::owner_all);
+            MESSAGE("skipped: running as root, and user nobody cannot run " << STAGEMAP_EXE);
+            return;
+        }
+        auto args = as_nobody;
+        args.insert(args.end(), {STAGEMAP_EXE, "fmt", f.string()});
+        r = stagemap(args, setpriv);
+    } else {
+        r = stagemap({"fmt", f.string()});
+    }
+    fs::permissions(dir.path, fs::perms::owner_all);
+    CHECK(r.code == 1);
+    CHECK_MESSAGE(r.err.find("cannot save") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("ro.blueprint.json") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("Permission denied") != std::string::npos, r.err);
+    const bool unchanged = slurp(f) == compact;
+    CHECK(unchanged);
+}
