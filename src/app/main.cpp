@@ -97,6 +97,7 @@ int run(const sm::app::Options& opt) {
             if (!err.empty()) std::fprintf(stderr, "stagemap-gui: --panel %s: %s\n", panel.c_str(), err.c_str());
         }
         if (opt.present) sm::ui::enter_presentation(ui.state());
+        sm::app::take_monitor_change();
         ui.state().monitors = sm::app::monitor_names();
 
         int frame = 0;
@@ -116,6 +117,7 @@ int run(const sm::app::Options& opt) {
             if (window->take_close_request()) ui.request_quit();
             if (window->take_scale_change()) ui.set_content_scale(window->content_scale());
             if (auto drops = window->take_drops(); !drops.empty()) ui.drop_files(drops);
+            if (sm::app::take_monitor_change()) ui.state().monitors = sm::app::monitor_names();
             if (ui.wants_quit()) break;
             // Presentation mode goes full screen on the chosen monitor (not for screenshots,
             // which keep the window's exact size).

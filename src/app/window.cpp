@@ -125,6 +125,16 @@ GLFWmonitor* monitor_of(GLFWwindow* w) {
 
 }  // namespace
 
+// A projector plugged in after start shows up in View › Present On.
+namespace {
+bool g_monitors_changed = false;  // GLFW's monitor callback has no user pointer
+}  // namespace
+
+bool take_monitor_change() {
+    glfwSetMonitorCallback([](GLFWmonitor*, int) { g_monitors_changed = true; });
+    return std::exchange(g_monitors_changed, false);
+}
+
 std::vector<std::string> monitor_names() {
     std::vector<std::string> out;
     int count = 0;

@@ -65,6 +65,8 @@ private:
 
 // The connected monitors' names ("DP-1 · DELL U2720Q"), primary first.
 std::vector<std::string> monitor_names();
+// A monitor was connected or disconnected since the last call (the first call installs the watch).
+bool take_monitor_change();
 
 // [SECTION] Platform
 // Starts GLFW; false with `error` set when there is no display.
