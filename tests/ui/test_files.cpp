@@ -76,6 +76,33 @@ TEST_CASE("save writes the file, clears the dirty mark and names it in the title
     CHECK_FALSE(back.document->find(id));
 }
 
+TEST_CASE("a save that fails shows why, keeps the work unsaved and the file on disk as it was") {
+    TempDir tmp("save_fails");
+    Harness h(ui::test::blueprint("retail-store-visit"));
+    const auto good = tmp.path / "work.blueprint.json";
+    REQUIRE(ui::save_now(h.app(), good));
+    const auto before = io::load_file(good);
+    REQUIRE(before.ok());
+    const CardId id = h.doc().cards.at(0).id;
+    h.click(h.card_center(id));
+    h.named_key(ImGuiKey_Delete);
+    REQUIRE(h.app().session.dirty());
+    // A folder that cannot exist: its parent is a regular file (fails for root too).
+    const auto blocked = tmp.path / "work.blueprint.json" / "sub" / "x.blueprint.json";
+    CHECK_FALSE(ui::save_now(h.app(), blocked));
+    h.frame(2);
+    CHECK(Harness::window_open("###errors"));
+    CHECK(h.app().modals.errors_title.find("x.blueprint.json") != std::string::npos);
+    REQUIRE(h.app().modals.errors.size() == 1);
+    CHECK_FALSE(h.app().modals.errors[0].message.empty());
+    CHECK(h.app().session.dirty());                        // the work is still marked unsaved
+    CHECK(h.app().session.path == std::filesystem::absolute(good).lexically_normal());  // and still belongs to its file
+    const auto after = io::load_file(good);
+    REQUIRE(after.ok());
+    CHECK(*after.document == *before.document);            // the file on disk is untouched
+    CHECK(h.doc().find(id) == nullptr);                    // the edit is still in the app
+}
+
 TEST_CASE("unsaved work is not discarded without asking") {
     TempDir tmp("prompt");
     Harness h(ui::test::blueprint("hotpot-restaurant"));
