@@ -58,6 +58,25 @@ std::string_view channel_label(Channel c, bool chinese) {
     return to_string(c);
 }
 
+std::vector<std::string> tier_chip_texts(const Document& doc) {
+    std::vector<std::string> out;
+    bool clash = false;
+    for (const Tier& t : doc.tiers) {
+        std::string initial;
+        if (!t.name.empty()) {
+            const Utf8Char c = decode_utf8(t.name, 0);
+            initial = t.name.substr(0, c.length);
+            if (initial.size() == 1 && initial[0] >= 'a' && initial[0] <= 'z') initial[0] = char(initial[0] - 'a' + 'A');
+            if (c.code_point == 0xFFFD || c.code_point == ' ') initial.clear();
+        }
+        if (initial.empty() || std::find(out.begin(), out.end(), initial) != out.end()) clash = true;
+        out.push_back(std::move(initial));
+    }
+    if (clash)
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = std::to_string(i + 1);
+    return out;
+}
+
 namespace detail {
 TextBlock make_block(const TextMeasurer& m, std::string_view text, float size, float max_width, bool bold,
                      Vec2 origin) {
@@ -114,26 +133,6 @@ void translate(CardBox& c, float dx, float dy) {
         t.text_pos.x += dx;
         t.text_pos.y += dy;
     }
-}
-
-// The text on a tier's chips: its initial, or 1-based numbers when initials clash or are missing.
-std::vector<std::string> tier_chip_texts(const Document& doc) {
-    std::vector<std::string> out;
-    bool clash = false;
-    for (const Tier& t : doc.tiers) {
-        std::string initial;
-        if (!t.name.empty()) {
-            const Utf8Char c = decode_utf8(t.name, 0);
-            initial = t.name.substr(0, c.length);
-            if (initial.size() == 1 && initial[0] >= 'a' && initial[0] <= 'z') initial[0] = char(initial[0] - 'a' + 'A');
-            if (c.code_point == 0xFFFD || c.code_point == ' ') initial.clear();
-        }
-        if (initial.empty() || std::find(out.begin(), out.end(), initial) != out.end()) clash = true;
-        out.push_back(std::move(initial));
-    }
-    if (clash)
-        for (std::size_t i = 0; i < out.size(); ++i) out[i] = std::to_string(i + 1);
-    return out;
 }
 
 bool contains_ascii_nocase(std::string_view hay, std::string_view needle) {

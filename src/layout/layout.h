@@ -286,5 +286,8 @@ BlueprintLayout compute_layout(const Document& doc, const TextMeasurer& measurer
 std::string_view line_label(LineKind k, bool chinese_first = false);
 std::string_view lane_kind_label(LaneKind k, bool chinese);
 std::string_view channel_label(Channel c, bool chinese);
+// The text on a tier's chips: its initial, or 1-based numbers when initials clash or are
+// missing (the legends and other formats name tiers the same way).
+std::vector<std::string> tier_chip_texts(const Document& doc);
 
 }  // namespace sm::layout

@@ -264,7 +264,7 @@ std::string export_drawio(const sm::Document& doc, const ExportOptions& opts) {
     const BlueprintLayout lay = layout::compute_layout(doc, *m, export_style(doc, o));
     const Theme& th = opts.paint.theme;
     const layout::LayoutStyle& st = lay.style;
-    const std::vector<std::string> chips = handout::tier_chip_texts(doc);
+    const std::vector<std::string> chips = layout::tier_chip_texts(doc);
     Writer w;
     w.used = {"0", "1"};
     const std::string name = doc.title.empty() ? std::string("Service blueprint") : doc.title;

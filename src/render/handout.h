@@ -36,8 +36,6 @@ struct Context {
 std::string lane_kind_name(LaneKind k);
 // "+2", "0", "−1"; "not rated · 未评" for none.
 std::string emotion_text(const std::optional<int>& e);
-// The text on a tier's chips (its initial, or numbers when initials clash), as the layout draws it.
-std::vector<std::string> tier_chip_texts(const sm::Document& doc);
 RGBA lane_color(const Theme& th, LaneKind k);  // the lane's stripe colour
 
 // [SECTION] Flow helpers (handout_pages.cpp)

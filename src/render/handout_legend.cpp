@@ -43,25 +43,6 @@ std::string emotion_text(const std::optional<int>& e) {
     return "0";
 }
 
-std::vector<std::string> tier_chip_texts(const sm::Document& doc) {
-    std::vector<std::string> out;
-    bool clash = false;
-    for (const Tier& t : doc.tiers) {
-        std::string initial;
-        if (!t.name.empty()) {
-            const layout::Utf8Char c = layout::decode_utf8(t.name, 0);
-            initial = t.name.substr(0, c.length);
-            if (initial.size() == 1 && initial[0] >= 'a' && initial[0] <= 'z') initial[0] = char(initial[0] - 'a' + 'A');
-            if (c.code_point == 0xFFFD || c.code_point == ' ') initial.clear();
-        }
-        if (initial.empty() || std::find(out.begin(), out.end(), initial) != out.end()) clash = true;
-        out.push_back(std::move(initial));
-    }
-    if (clash)
-        for (std::size_t i = 0; i < out.size(); ++i) out[i] = std::to_string(i + 1);
-    return out;
-}
-
 RGBA lane_color(const Theme& th, LaneKind k) { return th.lane_stripe[static_cast<int>(k)]; }
 
 // [SECTION] Title block
@@ -221,7 +202,7 @@ void swatch(const Context& cx, Painter& p, const Item& it, const Rect& r) {
     case Sym::Tier: {
         const RGBA fill = tier_color(cx.doc, it.index, th);
         p.fill_rect({r.x, cy - 5, 10, 10}, fill, 2);
-        const std::vector<std::string> chips = tier_chip_texts(cx.doc);
+        const std::vector<std::string> chips = layout::tier_chip_texts(cx.doc);
         if (it.index < int(chips.size())) centred(cx, p, {r.x, cy - 5, 10, 10}, chips[std::size_t(it.index)], detail::text_on(fill), true);
         break;
     }
