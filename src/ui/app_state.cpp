@@ -67,14 +67,7 @@ const layout::BlueprintLayout& current_layout(AppState& app) {
 }
 
 const analysis::Stats& document_stats(AppState& app) {
-    auto& c = app.stats_cache;
-    const auto rev = app.session.history.revision();
-    if (!c.valid || c.revision != rev) {
-        c.stats = analysis::compute_stats(app.doc());
-        c.revision = rev;
-        c.valid = true;
-    }
-    return c.stats;
+    return app.stats_cache.get(app.session.history.revision(), [&] { return analysis::compute_stats(app.doc()); });
 }
 
 // [SECTION] Theme, status, commands

@@ -18,6 +18,7 @@
 #include "ui/inspector.h"
 #include "ui/modals.h"
 #include "ui/peak_end_panel.h"
+#include "ui/revision_cache.h"
 #include "ui/present.h"
 #include "ui/selection.h"
 #include "ui/session.h"
@@ -34,12 +35,6 @@ struct LayoutCache {
     unsigned long long revision = 0;
     unsigned font_generation = 0;
     layout::BlueprintLayout layout;
-};
-
-struct StatsCache {
-    bool valid = false;
-    unsigned long long revision = 0;
-    analysis::Stats stats;
 };
 
 // [SECTION] View options
@@ -69,7 +64,7 @@ struct AppState {
     Modals modals;
     AutosaveState autosave;
     LayoutCache layout_cache;
-    StatsCache stats_cache;
+    RevisionCache<analysis::Stats> stats_cache;
     ViewOptions view;
     TiersPanelState tiers_panel;
     ValueMapState value_map;

@@ -20,14 +20,7 @@ namespace sm::ui {
 
 // [SECTION] Analysis
 const analysis::PeakEnd& peak_end_analysis(AppState& app) {
-    auto& st = app.peak_end;
-    const auto rev = app.session.history.revision();
-    if (!st.valid || st.revision != rev) {
-        st.analysis = analysis::analyze_peak_end(app.doc());
-        st.revision = rev;
-        st.valid = true;
-    }
-    return st.analysis;
+    return app.peak_end.analysis.get(app.session.history.revision(), [&] { return analysis::analyze_peak_end(app.doc()); });
 }
 
 // [SECTION] Words

@@ -13,6 +13,7 @@
 
 #include "analysis/peak_end.h"
 #include "model/document.h"
+#include "ui/revision_cache.h"
 
 namespace sm::ui {
 
@@ -29,10 +30,7 @@ struct PeakEndRow {
 };
 
 struct PeakEndPanelState {
-    // analysis::analyze_peak_end of the document at `revision`.
-    bool valid = false;
-    unsigned long long revision = 0;
-    analysis::PeakEnd analysis;
+    RevisionCache<analysis::PeakEnd> analysis;  // analysis::analyze_peak_end of the document
     // What the panel showed in its last frame (empty when it was not drawn).
     bool drawn = false;
     std::string remembered_text, experienced_text, gap_text;  // "+1.5", "—" when there is none

@@ -19,22 +19,23 @@
 namespace sm::ui {
 
 // [SECTION] Helpers
-const analysis::TierReport& tier_report(AppState& app) {
-    auto& st = app.tiers_panel;
-    const auto rev = app.session.history.revision();
-    if (!st.report_valid || st.report_revision != rev) {
-        st.report = analysis::analyze_tiers(app.doc());
-        st.counts.clear();
-        for (std::size_t k = 0; k < app.doc().tiers.size(); ++k) st.counts.push_back(tier_item_counts(st.report, k));
-        st.report_revision = rev;
-        st.report_valid = true;
-    }
-    return st.report;
+namespace {
+
+const TiersPanelState::Analysis& tier_analysis(AppState& app) {
+    return app.tiers_panel.analysis.get(app.session.history.revision(), [&] {
+        TiersPanelState::Analysis a;
+        a.report = analysis::analyze_tiers(app.doc());
+        for (std::size_t k = 0; k < app.doc().tiers.size(); ++k) a.counts.push_back(tier_item_counts(a.report, k));
+        return a;
+    });
 }
 
+}  // namespace
+
+const analysis::TierReport& tier_report(AppState& app) { return tier_analysis(app).report; }
+
 TierItemCounts tier_item_counts(AppState& app, std::size_t k) {
-    tier_report(app);
-    const auto& c = app.tiers_panel.counts;
+    const auto& c = tier_analysis(app).counts;
     return k < c.size() ? c[k] : TierItemCounts{};
 }
 

@@ -12,6 +12,7 @@
 #include "analysis/tiers.h"
 #include "edit/tiers.h"
 #include "model/document.h"
+#include "ui/revision_cache.h"
 #include "ui/tier_lens.h"
 
 namespace sm::ui {
@@ -33,11 +34,12 @@ struct TiersPanelState {
     float color[3] = {0, 0, 0};
     std::optional<edit::TierPreset> confirm_preset;  // waiting for "remove links?"
     ControlRects controls;         // the toolbar's, the panel's and the inspector's tier controls
-    // The tier analysis of the document at `report_revision`.
-    bool report_valid = false;
-    unsigned long long report_revision = 0;
-    analysis::TierReport report;
-    std::vector<TierItemCounts> counts;  // per tier, of `report`
+    // The tier analysis of the document, and the item counts per tier drawn from it.
+    struct Analysis {
+        analysis::TierReport report;
+        std::vector<TierItemCounts> counts;
+    };
+    RevisionCache<Analysis> analysis;
 };
 
 // [SECTION] Use
