@@ -97,7 +97,7 @@ int run(const sm::app::Options& opt) {
             if (!err.empty()) std::fprintf(stderr, "stagemap-gui: --panel %s: %s\n", panel.c_str(), err.c_str());
         }
         if (opt.present) sm::ui::enter_presentation(ui.state());
-        sm::app::take_monitor_change();
+        sm::app::watch_monitors();
         ui.state().monitors = sm::app::monitor_names();
 
         int frame = 0;

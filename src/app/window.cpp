@@ -130,10 +130,11 @@ namespace {
 bool g_monitors_changed = false;  // GLFW's monitor callback has no user pointer
 }  // namespace
 
-bool take_monitor_change() {
+void watch_monitors() {
     glfwSetMonitorCallback([](GLFWmonitor*, int) { g_monitors_changed = true; });
-    return std::exchange(g_monitors_changed, false);
 }
+
+bool take_monitor_change() { return std::exchange(g_monitors_changed, false); }
 
 std::vector<std::string> monitor_names() {
     std::vector<std::string> out;

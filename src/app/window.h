@@ -65,7 +65,9 @@ private:
 
 // The connected monitors' names ("DP-1 · DELL U2720Q"), primary first.
 std::vector<std::string> monitor_names();
-// A monitor was connected or disconnected since the last call (the first call installs the watch).
+// Starts noticing monitors being connected or disconnected (once, after init_platform).
+void watch_monitors();
+// A monitor was connected or disconnected since the last call.
 bool take_monitor_change();
 
 // [SECTION] Platform

@@ -1,5 +1,7 @@
 #include "ui/capture.h"
 
+#include <imgui_stdlib.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -169,15 +171,10 @@ void draw_capture_bar(AppState& app, ImVec2 size) {
         cap.focus = false;
     }
     ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tr("Enter: add  ↑↓: lane  Tab: skip  Esc: end")).x - 20, 120.0f));
-    char buf[1024];
-    const std::size_t n = std::min(cap.buffer.size(), sizeof buf - 1);
-    std::copy_n(cap.buffer.data(), n, buf);
-    buf[n] = 0;
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory |
                                       ImGuiInputTextFlags_CallbackCompletion;
-    const bool entered = ImGui::InputTextWithHint("##capture_text", tr("Type a card and press Enter"), buf, sizeof buf,
+    const bool entered = ImGui::InputTextWithHint("##capture_text", tr("Type a card and press Enter"), &cap.buffer,
                                                   flags, field_callback, &app);
-    cap.buffer = buf;
     const bool esc_key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     const bool escape = esc_key && (ImGui::IsItemActive() || ImGui::IsItemDeactivated() || !ImGui::IsAnyItemActive());
     if (entered) {

@@ -15,6 +15,7 @@
 #include "ui/keys.h"
 #include "ui/peak_end_panel.h"
 #include "ui/tier_lens.h"
+#include "ui/widgets.h"
 
 namespace sm::ui {
 
@@ -274,7 +275,7 @@ void journey_strip(AppState& app, ImDrawList* list, ImVec2 min, ImVec2 max, floa
         if (!peak && !end) continue;
         // Marks and their words sit above a point in the lower half, below one in the upper half.
         const bool above = e <= 0;
-        float y = above ? c.y - px * 0.5f : c.y + px * 0.5f;
+        const float y = above ? c.y - px * 0.5f : c.y + px * 0.5f;
         std::string label;
         if (peak) label += render::mark_label(true, false, marks.peak_pinned, zh);
         if (end) label += std::string(label.empty() ? "" : " · ") + render::mark_label(false, false, marks.end_pinned, zh);
@@ -293,7 +294,6 @@ void journey_strip(AppState& app, ImDrawList* list, ImVec2 min, ImVec2 max, floa
             x += sym * 2.2f;
         }
         text_at(app, list, ImVec2(x, cy - lsz.y * 0.5f), lpx, col(th.text), label.c_str(), true);
-        y = 0;
     }
 }
 
@@ -412,7 +412,6 @@ void handle_keys(AppState& app) {
         return;
     }
     const int before = p.phase;
-    const bool any = io.InputQueueCharacters.Size > 0 || ImGui::IsAnyMouseDown();
     if (named(ImGuiKey_Escape)) {
         if (p.black) p.black = false;
         else leave_presentation(app);
@@ -434,10 +433,10 @@ void handle_keys(AppState& app) {
     for (int i = 1; i <= 9; ++i)
         if (key(keys::Key0 + i) && i <= static_cast<int>(app.doc().tiers.size()))
             set_tier_lens(app, app.doc().tiers[static_cast<std::size_t>(i - 1)].id);
-    if (p.phase != before || any) p.show_hints = p.show_hints && p.phase == before;
+    if (p.phase != before) p.show_hints = false;  // the walk has begun: the keys are known
 }
 
-void handle_pointer(AppState& app, ImVec2 min, ImVec2 max) {
+void handle_pointer(AppState& app) {
     auto& p = app.present;
     const ImGuiIO& io = ImGui::GetIO();
     const auto& lay = current_layout(app);
@@ -448,8 +447,6 @@ void handle_pointer(AppState& app, ImVec2 min, ImVec2 max) {
         p.hover_card = lay.card_at(at);
         if (io.MouseWheel != 0) p.scroll = std::max(0.0f, p.scroll - io.MouseWheel * 60);
     }
-    (void)min;
-    (void)max;
     if (!p.voting || p.hover_card < 0 || p.black) return;
     const CardId id = app.doc().cards[static_cast<std::size_t>(lay.cards[static_cast<std::size_t>(p.hover_card)].card)].id;
     if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) run(app, edit::change_votes(app.doc(), {id}, +1));
@@ -467,17 +464,8 @@ float present_readable_scale(const AppState& app, float display_height) {
 void draw_presentation(AppState& app) {
     auto& p = app.present;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoNavFocus | ImGuiWindowFlags_NoScrollbar |
-                                   ImGuiWindowFlags_NoScrollWithMouse;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
-    ImGui::Begin("##present", nullptr, flags);
-    ImGui::PopStyleVar(3);
+    widgets::begin_backdrop("##present", vp->Pos, vp->Size,
+                            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
 
     const float display_h = vp->Size.y;
     const float df = display_factor(display_h);
@@ -496,7 +484,7 @@ void draw_presentation(AppState& app) {
     ImGui::InvisibleButton("##stage", ImVec2(std::max(stage_size.x, 1.0f), std::max(stage_size.y, 1.0f)),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     handle_keys(app);
-    handle_pointer(app, min, stage_max);
+    handle_pointer(app);
     if (!p.active) {  // Esc
         ImGui::End();
         return;

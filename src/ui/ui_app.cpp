@@ -11,6 +11,7 @@
 #include "ui/i18n.h"
 #include "ui/menus.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace sm::ui {
 
@@ -113,13 +114,9 @@ void UiApp::apply_style_if_changed() {
 void UiApp::apply_language_if_changed() {
     if (applied_language_ && *applied_language_ == state_.settings.language) return;
     applied_language_ = state_.settings.language;
-    const Lang lang = parse_lang(state_.settings.language).value_or(system_lang());
-    set_language(lang);
-    if (lang == Lang::En) return;
-    // Every character of the interface's strings is baked before the first frame shows them.
-    CodePoints cps;
-    for (const auto& t : translations()) add_utf8(cps, t.zh);
-    state_.fonts.require(cps);
+    // The font atlas always holds every character of the table (add_ui_strings), so the switch
+    // needs no rebuild.
+    set_language(parse_lang(state_.settings.language).value_or(system_lang()));
 }
 
 // [SECTION] Frame
@@ -160,16 +157,7 @@ void UiApp::frame(double now) {
 void UiApp::draw_host() {
     auto& app = state_;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                   ImGuiWindowFlags_NoNavFocus;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-    ImGui::Begin("##host", nullptr, flags);
-    ImGui::PopStyleVar(3);
+    widgets::begin_backdrop("##host", vp->WorkPos, vp->WorkSize);
 
     draw_toolbar();
     const float s = app.ui_scale();

@@ -108,6 +108,20 @@ void int_slider(AppState& app, const char* id, int value, int min, int max,
     track_number_edit(app, iid, mine, value, local, commit);
 }
 
+// [SECTION] Backdrop windows
+void begin_backdrop(const char* id, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra_flags) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoNavFocus | extra_flags;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::Begin(id, nullptr, flags);
+    ImGui::PopStyleVar(3);
+}
+
 // [SECTION] Decoration
 void section(const char* title) {
     ImGui::Spacing();

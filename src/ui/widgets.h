@@ -5,6 +5,8 @@
 #include <functional>
 #include <string>
 
+#include <imgui.h>
+
 namespace sm::ui {
 
 struct AppState;
@@ -24,6 +26,11 @@ void number_field(AppState& app, const char* id, double value, const std::functi
                   double min, double max, const char* format = "%.2f");
 void int_slider(AppState& app, const char* id, int value, int min, int max,
                 const std::function<void(AppState&, int)>& commit, const char* format = "%d");
+
+// [SECTION] Backdrop windows
+// Begins a window that covers this rectangle with no title, border, padding or rounding and
+// never comes to the front: the desk's host window, the presentation stage. End with ImGui::End().
+void begin_backdrop(const char* id, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra_flags = 0);
 
 // [SECTION] Decoration
 void section(const char* title);  // a heading with a rule under it
