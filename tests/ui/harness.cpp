@@ -206,4 +206,12 @@ bool Harness::find_empty_cell(int& lane, int& step) {
     return false;
 }
 
+// [SECTION] Panels
+void click_control(Harness& h, const std::string& name) {
+    const auto c = h.app().tiers_panel.controls.center(name);
+    REQUIRE_MESSAGE(c.has_value(), "no control named " << name);
+    h.click(*c);
+    h.frame();
+}
+
 }  // namespace sm::ui::test

@@ -63,6 +63,9 @@ private:
     double time_ = 0;
 };
 
+// Clicks a control the tier panels drew in the last frame (by its name), as a user would.
+void click_control(Harness& h, const std::string& name);
+
 // A fresh folder under the build tree, removed when the test ends.
 struct TempDir {
     std::filesystem::path path;

@@ -11,17 +11,10 @@
 
 using namespace sm;
 using sm::ui::test::Harness;
+using sm::ui::test::click_control;
 using sm::ui::test::TempDir;
 
 namespace {
-
-
-void click_control(Harness& h, const std::string& name) {
-    const auto c = h.app().tiers_panel.controls.center(name);
-    REQUIRE_MESSAGE(c.has_value(), "no control named " << name);
-    h.click(*c);
-    h.frame();
-}
 
 std::string read(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -11,6 +11,7 @@
 #include "io/blueprint_io.h"
 #include "ui/fonts.h"
 #include "ui/glyph_ranges.h"
+#include "ui/modals.h"
 #include "ui/ui_app.h"
 
 using namespace sm;
@@ -22,14 +23,6 @@ std::string read(const std::filesystem::path& p) {
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
-}
-
-std::vector<std::filesystem::path> example_blueprints() {
-    std::vector<std::filesystem::path> out;
-    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(STAGEMAP_SOURCE_DIR) / "blueprints"))
-        if (e.path().extension() == ".json") out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
 }
 
 std::string hex(char32_t c) {
@@ -53,7 +46,7 @@ TEST_CASE("UTF-8 decoding and ranges") {
 }
 
 TEST_CASE("every code point used in blueprints/*.json is covered by the loaded glyph ranges") {
-    const auto files = example_blueprints();
+    const auto files = ui::example_blueprints();
     REQUIRE_FALSE(files.empty());
     const auto choice = ui::find_fonts();
     REQUIRE_MESSAGE(choice.regular.has_value(), choice.warning);

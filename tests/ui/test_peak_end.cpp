@@ -13,6 +13,7 @@
 #include "io/blueprint_io.h"
 #include "ui/emotion_edit.h"
 #include "ui/glyph_ranges.h"
+#include "ui/modals.h"
 #include "ui/keys.h"
 #include "ui/peak_end_panel.h"
 
@@ -70,14 +71,6 @@ ImVec2 menu_item(Harness& h, const char* label) {
         if (std::string(m.label) == label) return centre(m.min, m.max);
     FAIL("the context menu has no item " << label);
     return {};
-}
-
-std::vector<std::filesystem::path> example_blueprints() {
-    std::vector<std::filesystem::path> out;
-    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(STAGEMAP_SOURCE_DIR) / "blueprints"))
-        if (e.path().extension() == ".json") out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
 }
 
 }  // namespace
@@ -281,7 +274,7 @@ TEST_CASE("pin_command keeps one pinned peak and makes nothing when nothing chan
 
 // [SECTION] The panel
 TEST_CASE("the panel's numbers equal the analysis for every example blueprint") {
-    const auto files = example_blueprints();
+    const auto files = ui::example_blueprints();
     REQUIRE(files.size() >= 3);
     for (const auto& f : files) {
         CAPTURE(f.filename().string());

@@ -11,16 +11,9 @@
 
 using namespace sm;
 using sm::ui::test::Harness;
+using sm::ui::test::click_control;
 
 namespace {
-
-// Clicks a control the tier panels drew in the last frame, as a user would.
-void click_control(Harness& h, const std::string& name) {
-    const auto c = h.app().tiers_panel.controls.center(name);
-    REQUIRE_MESSAGE(c.has_value(), "no control named " << name);
-    h.click(*c);
-    h.frame();
-}
 
 std::size_t links_to(const Document& d, const TierId& t) {
     return static_cast<std::size_t>(std::count_if(d.cards.begin(), d.cards.end(), [&](const Card& c) {
