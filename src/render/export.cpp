@@ -3,7 +3,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <png.h>
 
 #include <algorithm>
 #include <climits>
@@ -21,6 +20,8 @@
 #include "render/cairo_painter.h"
 #include "render/handout.h"
 #include "render/pango_measurer.h"
+#include "render/png_bands.h"
+#include "render/png_writer.h"
 #include "render/svg_painter.h"
 
 namespace sm::render {
@@ -74,106 +75,6 @@ void pixel_size(const layout::BlueprintLayout& lay, float scale, double& w, doub
     h = std::ceil(double(lay.bounds.h) * scale);
 }
 
-// [SECTION] PNG encoding
-// cairo_surface_write_to_png uses zlib's default level and tries every PNG filter on every row:
-// most of a large export's time. A blueprint is mostly flat colour, and rows repeat the row
-// above: the Up filter with zlib level 1 writes it about 7 times faster, about 20 % larger
-// (measured on a generated 1,000-card blueprint, 60 Mpixels: 2.8 s, 4.3 MB → 0.4 s, 5.1 MB).
-constexpr int kPngZlibLevel = 1;
-
-// One row of a cairo ARGB32 image (premultiplied, native-endian 0xAARRGGBB) as PNG RGB, or as
-// RGBA with straight alpha (rounded as cairo rounds it).
-void png_row_rgb(const unsigned char* src, int width, unsigned char* out) {
-    for (int x = 0; x < width; ++x, out += 3) {
-        std::uint32_t px;
-        std::memcpy(&px, src + std::size_t(x) * 4, 4);
-        out[0] = static_cast<unsigned char>(px >> 16);
-        out[1] = static_cast<unsigned char>(px >> 8);
-        out[2] = static_cast<unsigned char>(px);
-    }
-}
-
-void png_row_rgba(const unsigned char* src, int width, unsigned char* out) {
-    for (int x = 0; x < width; ++x, out += 4) {
-        std::uint32_t px;
-        std::memcpy(&px, src + std::size_t(x) * 4, 4);
-        const std::uint32_t a = px >> 24, r = (px >> 16) & 255, g = (px >> 8) & 255, b = px & 255;
-        if (a == 0) {
-            out[0] = out[1] = out[2] = out[3] = 0;
-        } else {
-            out[0] = static_cast<unsigned char>((r * 255 + a / 2) / a);
-            out[1] = static_cast<unsigned char>((g * 255 + a / 2) / a);
-            out[2] = static_cast<unsigned char>((b * 255 + a / 2) / a);
-            out[3] = static_cast<unsigned char>(a);
-        }
-    }
-}
-
-struct PngImage {
-    const unsigned char* data = nullptr;
-    int width = 0, height = 0, stride = 0;
-    bool rgb = false;  // opaque: no alpha channel
-    unsigned char* row = nullptr;  // room for one converted row
-};
-
-void png_rows(png_structp png, const PngImage& im) {
-    for (int y = 0; y < im.height; ++y) {
-        const unsigned char* src = im.data + std::size_t(y) * std::size_t(im.stride);
-        if (im.rgb) png_row_rgb(src, im.width, im.row);
-        else png_row_rgba(src, im.width, im.row);
-        png_write_row(png, im.row);
-    }
-}
-
-// libpng reports errors with longjmp: nothing here has a destructor.
-bool png_encode(std::FILE* f, const PngImage& im) {
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    if (!png) return false;
-    png_infop info = png_create_info_struct(png);
-    if (!info) {
-        png_destroy_write_struct(&png, nullptr);
-        return false;
-    }
-    if (setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        return false;
-    }
-    png_init_io(png, f);
-    png_set_compression_level(png, kPngZlibLevel);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-    png_set_IHDR(png, info, png_uint_32(im.width), png_uint_32(im.height), 8,
-                 im.rgb ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_write_info(png, info);
-    png_rows(png, im);
-    png_write_end(png, info);
-    png_destroy_write_struct(&png, &info);
-    return true;
-}
-
-// Writes an ARGB32 image surface as PNG: RGB when it is `opaque` (every pixel), else RGBA.
-std::string write_png(cairo_surface_t* surface, bool opaque, const std::filesystem::path& path) {
-    PngImage im;
-    im.data = cairo_image_surface_get_data(surface);
-    im.width = cairo_image_surface_get_width(surface);
-    im.height = cairo_image_surface_get_height(surface);
-    im.stride = cairo_image_surface_get_stride(surface);
-    im.rgb = opaque;
-    std::vector<unsigned char> row(std::size_t(im.width) * (im.rgb ? 3 : 4));
-    im.row = row.data();
-    std::FILE* f = std::fopen(path.string().c_str(), "wb");
-    if (!f) return "PNG export: cannot write " + path.string() + ": " + std::strerror(errno);
-    bool ok = png_encode(f, im);
-    int error = ok ? 0 : errno;
-    if (std::fclose(f) != 0 && ok) {
-        ok = false;
-        error = errno;
-    }
-    if (ok) return {};
-    std::remove(path.string().c_str());
-    return "PNG export: cannot write " + path.string() + ": " + std::strerror(error ? error : EIO);
-}
-
 }  // namespace
 
 // [SECTION] SVG
@@ -209,37 +110,23 @@ std::string export_png(const sm::Document& doc, const std::filesystem::path& pat
                " pixels a side; use a scale of at most " + layout::format_number(std::floor(fit * 100) / 100) +
                ", or export PDF or SVG";
     }
-    if (w * 4 * h >= double(INT_MAX))
-        return "PNG export: the image would be " + layout::format_number(w) + " × " + layout::format_number(h) +
-               " pixels (" + layout::format_number(std::round(w * h * 4 / 1048576)) +
-               " MiB), more than an image can hold (2 GiB); use a smaller scale, or export PDF or SVG";
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, int(w), int(h));
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        const cairo_status_t st = cairo_surface_status(surface);
-        cairo_surface_destroy(surface);
-        return "PNG export: cannot create a " + layout::format_number(w) + " × " + layout::format_number(h) +
-               " pixel image: " + cairo_status_to_string(st);
-    }
-    cairo_t* cr = cairo_create(surface);
+    BandedImage image;
+    image.doc = &doc;
+    image.lay = &p.lay;
+    image.measurer = p.measurer;
+    image.paint = p.paint;
+    image.scale = scale;
+    image.width = int(w);
+    image.height = int(h);
+    image.transparent = transparent;
+    image.band_rows = opts.png_band_rows;
+    image.threads = opts.png_threads;
     const RGBA bg = p.paint.theme.background;
-    if (!transparent) {
-        // The whole image, also the last row and column that the blueprint covers only in part
-        // (its size is rounded up): with an opaque background, an opaque image, written as RGB.
-        cairo_set_source_rgba(cr, bg.r / 255.0, bg.g / 255.0, bg.b / 255.0, bg.a / 255.0);
-        cairo_paint(cr);
-    }
-    cairo_scale(cr, scale, scale);
-    cairo_translate(cr, -p.lay.bounds.x, -p.lay.bounds.y);
-    p.paint.draw_background = false;  // painted above, on the whole image, when not transparent
-    {
-        CairoPainter painter(cr, *p.measurer);
-        paint_blueprint(doc, p.lay, painter, p.paint);
-    }
-    cairo_destroy(cr);
-    cairo_surface_flush(surface);
-    std::string err = write_png(surface, !transparent && bg.a == 255, path);
-    cairo_surface_destroy(surface);
-    return err;
+    // With an opaque background every pixel is opaque (the whole image is filled, also the last
+    // row and column that the blueprint covers only in part): written as RGB.
+    PngWriter out(path, image.width, image.height, !transparent && bg.a == 255);
+    const std::string err = render_png_bands(image, out);
+    return err.empty() ? out.finish() : err;
 }
 
 // [SECTION] PDF

@@ -24,6 +24,10 @@ struct ExportOptions {
     bool emotion_when_rated = true; // the emotion row only when some step is rated
     // Measures text for the layout; null: a PangoMeasurer (the fonts the exports draw with).
     const layout::TextMeasurer* measurer = nullptr;
+    // PNG: rows per band and render threads (0: about 8 MB a band, a thread per core). The
+    // pixels do not depend on them; tests vary them to prove it.
+    int png_band_rows = 0;
+    int png_threads = 0;
 };
 
 // The layout style an export uses for `doc` (the flags of `opts` applied to opts.style).
