@@ -20,6 +20,7 @@
 #include "render/cairo_painter.h"
 #include "render/handout.h"
 #include "render/pango_measurer.h"
+#include "render/pdf_deflate.h"
 #include "render/png_bands.h"
 #include "render/png_writer.h"
 #include "render/svg_painter.h"
@@ -243,8 +244,11 @@ std::string export_pdf(const sm::Document& doc, const std::filesystem::path& pat
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Stagemap");
     // One pass: the pages are recorded and written at the end, when every footer can say "n / N".
     PdfReport written;
-    write_handout(cx, surface, pdf::kCountPages, written);
-    cairo_surface_finish(surface);
+    {
+        const FastDeflateScope fast;  // zlib level 1 for cairo's streams: see pdf_deflate.h
+        write_handout(cx, surface, pdf::kCountPages, written);
+        cairo_surface_finish(surface);
+    }
     const cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) return cairo_error("PDF export: cannot write", path, st);
