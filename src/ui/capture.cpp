@@ -147,7 +147,9 @@ int field_callback(ImGuiInputTextCallbackData* data) {
 
 float capture_bar_height(const AppState& app) {
     const float s = app.present.active ? std::max(ImGui::GetMainViewport()->Size.y / 1080.0f, 0.5f) * 1.6f : app.ui_scale();
-    return (ImGui::GetFontSize() + 24) * std::max(s, app.ui_scale());
+    // The font is baked at the UI scale already: scale the unscaled size, not the scaled one.
+    const float font = ImGui::GetFontSize() / std::max(app.ui_scale(), 0.01f);
+    return (font + 24) * std::max(s, app.ui_scale());
 }
 
 void draw_capture_bar(AppState& app, ImVec2 size) {

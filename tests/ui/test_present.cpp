@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "io/blueprint_io.h"
 #include "ui/actions.h"
+#include "ui/capture.h"
 #include "ui/i18n.h"
 #include "ui/keys.h"
 #include "ui/present.h"
@@ -266,6 +267,18 @@ TEST_CASE("presentation uses the presentation theme; the desk keeps its own") {
     h.frame();
     CHECK(ui::effective_theme(h.app()) == ui::ThemeChoice::Light);
     CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.9f);
+}
+
+TEST_CASE("the quick-capture bar grows with the UI scale, once") {
+    Harness h;
+    h.frame(2);
+    const float one = ui::capture_bar_height(h.app());
+    CHECK(one >= ImGui::GetFrameHeight() + 12);
+    h.app().settings.ui_scale = 2.0f;
+    h.frame(2);
+    const float two = ui::capture_bar_height(h.app());
+    CHECK(two == doctest::Approx(2 * one).epsilon(0.1));  // was 2.7 times: the scaled font was scaled again
+    CHECK(two >= ImGui::GetFrameHeight() + 24);
 }
 
 TEST_CASE("UI scale from 75 % to 300 % rebuilds the fonts at the new size") {
