@@ -62,9 +62,15 @@ TierCoverage cover(const Document& doc, const Tier& t, const std::vector<LaneKin
 
 std::vector<TierMatrixRow> build_matrix(const Document& doc, const std::vector<LaneKind>& kinds) {
     std::vector<std::tuple<int, int, std::size_t>> order;  // lane index, step index, card index
+    const auto lane_index = index_by_id(doc.lanes);
+    const auto step_index = index_by_id(doc.steps);
+    auto position = [](const auto& index, const auto& id) {
+        const auto it = index.find(id);
+        return it == index.end() ? -1 : it->second;
+    };
     for (std::size_t i = 0; i < doc.cards.size(); ++i)
         if (is_service_lane(kinds[i]))
-            order.emplace_back(doc.lane_index(doc.cards[i].lane), doc.step_index(doc.cards[i].step), i);
+            order.emplace_back(position(lane_index, doc.cards[i].lane), position(step_index, doc.cards[i].step), i);
     std::sort(order.begin(), order.end());
 
     std::vector<TierMatrixRow> rows;

@@ -81,7 +81,7 @@ namespace detail {
 TextBlock make_block(const TextMeasurer& m, std::string_view text, float size, float max_width, bool bold,
                      Vec2 origin) {
     TextBlock b;
-    b.lines = wrap_text(m, text, size, max_width, bold);
+    b.lines = m.wrap(text, size, max_width, bold);
     b.origin = origin;
     b.font_size = size;
     b.line_height = m.line_height(size);
@@ -176,10 +176,10 @@ struct Builder {
         : doc(d), m(me), st(s), lay(l) {}
 
     void indexes() {
-        for (int i = 0; i < int(doc.steps.size()); ++i) step_index.emplace(doc.steps[i].id, i);
-        for (int i = 0; i < int(doc.lanes.size()); ++i) lane_index.emplace(doc.lanes[i].id, i);
-        for (int i = 0; i < int(doc.cards.size()); ++i) card_index.emplace(doc.cards[i].id, i);
-        for (int i = 0; i < int(doc.tiers.size()); ++i) tier_index.emplace(doc.tiers[i].id, i);
+        step_index = index_by_id(doc.steps);
+        lane_index = index_by_id(doc.lanes);
+        card_index = index_by_id(doc.cards);
+        tier_index = index_by_id(doc.tiers);
         chip_texts = tier_chip_texts(doc);
     }
 

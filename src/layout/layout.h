@@ -36,6 +36,8 @@ public:
     virtual ~TextMeasurer() = default;
     virtual float width(std::string_view utf8, float font_size, bool bold = false) const = 0;
     virtual float line_height(float font_size) const { return font_size * 1.3f; }
+    // `text` in lines of at most `max_width` (wrap_text below); a measurer may remember them.
+    virtual std::vector<std::string> wrap(std::string_view text, float font_size, float max_width, bool bold) const;
 };
 
 // A deterministic measurer for tests and headless tools: every code point is `latin_factor`

@@ -226,4 +226,8 @@ std::vector<std::string> wrap_text(const TextMeasurer& m, std::string_view text,
     return out;
 }
 
+std::vector<std::string> TextMeasurer::wrap(std::string_view text, float font_size, float max_width, bool bold) const {
+    return wrap_text(*this, text, font_size, max_width, bold);
+}
+
 }  // namespace sm::layout

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -185,3 +186,17 @@ template <class Tag>
 struct std::hash<sm::Id<Tag>> {
     std::size_t operator()(const sm::Id<Tag>& id) const noexcept { return std::hash<std::string>{}(id.value); }
 };
+
+namespace sm {
+
+// Each element's position by id: for loops over many cards, where the *_index() members
+// (a linear search each) would make the loop quadratic.
+template <class T>
+std::unordered_map<decltype(T::id), int> index_by_id(const std::vector<T>& items) {
+    std::unordered_map<decltype(T::id), int> index;
+    index.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, static_cast<int>(i));
+    return index;
+}
+
+}  // namespace sm

@@ -19,9 +19,11 @@ layout::LayoutStyle layout_style(const Document& doc) {
 namespace {
 
 void require_layout_text(FontManager& fonts, const layout::BlueprintLayout& lay) {
-    CodePoints cps;
+    // The layout's own labels (Chinese lane kinds, line labels, chips), through the font
+    // manager's seen-characters bits: this runs after every edit.
+    auto text = [&fonts](std::string_view s) { fonts.require_text(s); };
     auto block = [&](const layout::TextBlock& b) {
-        for (const auto& l : b.lines) add_utf8(cps, l);
+        for (const auto& l : b.lines) text(l);
     };
     for (const auto& p : lay.phases) block(p.name);
     for (const auto& s : lay.steps) {
@@ -35,18 +37,17 @@ void require_layout_text(FontManager& fonts, const layout::BlueprintLayout& lay)
     for (const auto& c : lay.cards) {
         block(c.title);
         for (const auto* b : {&c.fail, &c.wait, &c.channel, &c.votes})
-            if (*b) add_utf8(cps, (*b)->text);
-        for (const auto& chip : c.chips) add_utf8(cps, chip.text);
+            if (*b) text((*b)->text);
+        for (const auto& chip : c.chips) text(chip.text);
     }
-    for (const auto& d : lay.lines) add_utf8(cps, d.label);
-    for (const auto& k : lay.connectors) add_utf8(cps, k.label);
+    for (const auto& d : lay.lines) text(d.label);
+    for (const auto& k : lay.connectors) text(k.label);
     if (lay.emotion) {
         block(lay.emotion->label);
-        for (const auto& t : lay.emotion->ticks) add_utf8(cps, t.label);
+        for (const auto& t : lay.emotion->ticks) text(t.label);
     }
     block(lay.corner_phase);
     block(lay.corner_step);
-    fonts.require(cps);
 }
 
 }  // namespace
@@ -56,8 +57,14 @@ const layout::BlueprintLayout& current_layout(AppState& app) {
     const auto rev = app.session.history.revision();
     const auto gen = app.fonts.generation();
     if (!cache.valid || cache.revision != rev || cache.font_generation != gen) {
-        ImGuiTextMeasurer measurer(app.fonts);
-        cache.layout = layout::compute_layout(app.doc(), measurer, layout_style(app.doc()));
+        if (!cache.text) {
+            cache.imgui_measurer = std::make_unique<ImGuiTextMeasurer>(app.fonts);
+            cache.text = std::make_unique<layout::CachingMeasurer>(*cache.imgui_measurer);
+        } else if (cache.font_generation != gen) {
+            cache.text->clear();  // other fonts: other widths
+        }
+        cache.layout = layout::compute_layout(app.doc(), *cache.text, layout_style(app.doc()));
+        cache.text->trim();
         cache.revision = rev;
         cache.font_generation = gen;
         cache.valid = true;

@@ -2,12 +2,14 @@
 // function-level static state anywhere in the UI).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/stats.h"
 #include "layout/layout.h"
+#include "layout/text_cache.h"
 #include "render/painter.h"
 #include "ui/autosave.h"
 #include "ui/capture.h"
@@ -35,6 +37,9 @@ struct LayoutCache {
     unsigned long long revision = 0;
     unsigned font_generation = 0;
     layout::BlueprintLayout layout;
+    // Widths and wrapped lines from earlier layouts (ImGui measurer), kept while the fonts stay.
+    std::unique_ptr<layout::TextMeasurer> imgui_measurer;
+    std::unique_ptr<layout::CachingMeasurer> text;
 };
 
 // [SECTION] View options

@@ -186,8 +186,17 @@ void FontManager::require(const CodePoints& cps) {
 }
 
 void FontManager::require(char32_t cp) {
-    if (cp > 0xFFFF || needs_no_glyph(cp)) return;
+    if (cp > 0xFFFF) return;
+    std::uint64_t& word = seen_[cp >> 6];
+    const std::uint64_t bit = std::uint64_t(1) << (cp & 63);
+    if (word & bit) return;
+    word |= bit;
+    if (needs_no_glyph(cp)) return;
     if (required_.insert(cp).second) required_changed_ = true;
+}
+
+void FontManager::require_text(std::string_view utf8) {
+    for_each_code_point(utf8, [this](char32_t cp) { require(cp); });
 }
 
 void FontManager::want_canvas_px(float px) { wanted_canvas_px_ = px; }

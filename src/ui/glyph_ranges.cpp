@@ -10,48 +10,45 @@ namespace sm::ui {
 
 // [SECTION] UTF-8 decoding
 void add_utf8(CodePoints& out, std::string_view s) {
-    // The layout's decoder (shared with the measurers and painters); it reports a malformed byte
-    // as a one-byte U+FFFD, which is skipped here (a real U+FFFD takes three bytes).
-    for (std::size_t i = 0; i < s.size();) {
-        const layout::Utf8Char c = layout::decode_utf8(s, i);
-        i += c.length;
-        if (c.code_point == 0xFFFD && c.length == 1) continue;
-        out.insert(c.code_point);
-    }
+    for_each_code_point(s, [&out](char32_t cp) { out.insert(cp); });
 }
 
 // [SECTION] Document and UI strings
-void add_document(CodePoints& out, const Document& doc) {
-    add_utf8(out, doc.title);
-    add_utf8(out, doc.description);
+void for_each_text(const Document& doc, const std::function<void(std::string_view)>& f) {
+    f(doc.title);
+    f(doc.description);
     for (const auto& p : doc.phases) {
-        add_utf8(out, p.id.str());
-        add_utf8(out, p.name);
-        add_utf8(out, p.description);
+        f(p.id.str());
+        f(p.name);
+        f(p.description);
     }
     for (const auto& s : doc.steps) {
-        add_utf8(out, s.id.str());
-        add_utf8(out, s.name);
-        add_utf8(out, s.need);
-        add_utf8(out, s.opportunity);
+        f(s.id.str());
+        f(s.name);
+        f(s.need);
+        f(s.opportunity);
     }
     for (const auto& l : doc.lanes) {
-        add_utf8(out, l.id.str());
-        add_utf8(out, l.name);
+        f(l.id.str());
+        f(l.name);
     }
     for (const auto& c : doc.cards) {
-        add_utf8(out, c.id.str());
-        add_utf8(out, c.title);
-        add_utf8(out, c.detail);
-        add_utf8(out, c.fail);
-        add_utf8(out, c.owner);
+        f(c.id.str());
+        f(c.title);
+        f(c.detail);
+        f(c.fail);
+        f(c.owner);
     }
-    for (const auto& c : doc.connectors) add_utf8(out, c.label);
+    for (const auto& c : doc.connectors) f(c.label);
     for (const auto& t : doc.tiers) {
-        add_utf8(out, t.id.str());
-        add_utf8(out, t.name);
-        add_utf8(out, t.strategy);
+        f(t.id.str());
+        f(t.name);
+        f(t.strategy);
     }
+}
+
+void add_document(CodePoints& out, const Document& doc) {
+    for_each_text(doc, [&out](std::string_view s) { add_utf8(out, s); });
 }
 
 void add_ui_strings(CodePoints& out) {

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string_view>
 #include <vector>
 
+#include "layout/layout.h"
 #include "model/document.h"
 
 namespace sm::ui {
@@ -14,10 +16,25 @@ namespace sm::ui {
 // [SECTION] Code point sets
 using CodePoints = std::set<char32_t>;
 
+// Calls `f` with every code point of `utf8`; malformed bytes are skipped. (The layout's decoder,
+// shared with the measurers and painters, reports a malformed byte as a one-byte U+FFFD; a real
+// U+FFFD takes three bytes.)
+template <class F>
+void for_each_code_point(std::string_view utf8, F&& f) {
+    for (std::size_t i = 0; i < utf8.size();) {
+        const layout::Utf8Char c = layout::decode_utf8(utf8, i);
+        i += c.length;
+        if (c.code_point == 0xFFFD && c.length == 1) continue;
+        f(c.code_point);
+    }
+}
+
 // Decodes UTF-8 and adds every code point; malformed bytes are skipped.
 void add_utf8(CodePoints& out, std::string_view utf8);
 // Every string a blueprint can show: names, titles, details, labels, ids.
 void add_document(CodePoints& out, const Document& doc);
+// Calls `f` with each of those strings.
+void for_each_text(const Document& doc, const std::function<void(std::string_view)>& f);
 // The UI's own non-ASCII strings (help text, lane names in Chinese, symbols on badges).
 void add_ui_strings(CodePoints& out);
 // Symbols and punctuation that blueprint text commonly uses (CJK punctuation, full-width forms,

@@ -129,9 +129,7 @@ void UiApp::frame(double now) {
     if (app.seen_revision != app.session.history.revision()) {
         app.seen_revision = app.session.history.revision();
         app.selection.prune(app.doc());
-        CodePoints cps;
-        add_document(cps, app.doc());
-        app.fonts.require(cps);
+        for_each_text(app.doc(), [&app](std::string_view text) { app.fonts.require_text(text); });
     }
     if (app.present.active) {
         // The projector shows the blueprint only: no menus, panels or inspector.
