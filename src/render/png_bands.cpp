@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -62,26 +64,41 @@ class Pipeline {
 public:
     Pipeline(const BandedImage& im, int band_rows, int threads)
         : im_(im), band_rows_(band_rows), bands_((im.height + band_rows - 1) / band_rows),
-          threads_(std::clamp(threads, 1, bands_)), slots_(std::min(bands_, 2 * threads_)), ready_(std::size_t(bands_), 0) {}
+          threads_(std::clamp(threads, 1, std::min(bands_, kMaxThreads))), slots_(std::min(bands_, 2 * threads_)), ready_(std::size_t(bands_), 0) {}
 
     ~Pipeline() {
         for (cairo_surface_t* s : surfaces_) cairo_surface_destroy(s);
     }
 
     std::string run(PngWriter& out) {
+        if (!out.error().empty()) return out.error();  // the file could not be opened: draw nothing
         for (int i = 0; i < slots_; ++i) {
             cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, im_.width, band_rows_);
             surfaces_.push_back(s);
             if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
                 return std::string("PNG export: cannot create an image band: ") + cairo_status_to_string(cairo_surface_status(s));
         }
-        if (bands_ == 1) {
-            std::string err = draw_band(im_, surfaces_[0], 0, im_.height);
-            if (err.empty()) write(out, 0);
-            return err.empty() ? out.error() : err;
-        }
         std::vector<std::thread> workers;
-        for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { draw_bands(); });
+        // However run() ends, an exception included: the workers stop and are joined.
+        struct Joiner {
+            Pipeline& p;
+            std::vector<std::thread>& threads;
+            ~Joiner() {
+                p.stop();
+                for (std::thread& t : threads)
+                    if (t.joinable()) t.join();
+            }
+        } joiner{*this, workers};
+        if (bands_ > 1) {
+            for (int i = 0; i < threads_; ++i) {
+                try {
+                    workers.emplace_back([this] { draw_bands(); });
+                } catch (const std::system_error&) {
+                    break;  // no more threads (a process limit): fewer will do
+                }
+            }
+        }
+        if (workers.empty()) return draw_here(out);
         for (int b = 0; b < bands_; ++b) {
             {
                 std::unique_lock<std::mutex> lock(mutex_);
@@ -97,7 +114,9 @@ public:
             changed_.notify_all();
             if (!ok) break;
         }
+        stop();
         for (std::thread& t : workers) t.join();
+        const std::lock_guard<std::mutex> lock(mutex_);
         return error_.empty() ? out.error() : error_;
     }
 
@@ -107,6 +126,24 @@ private:
         const Argb32Pixels px{cairo_image_surface_get_data(s), im_.width, rows_of(im_, b, band_rows_),
                               cairo_image_surface_get_stride(s)};
         return out.add_rows(px);
+    }
+
+    void stop() {
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+    }
+
+    // Every band on the calling thread (one band, or no thread could be started).
+    std::string draw_here(PngWriter& out) {
+        for (int b = 0; b < bands_; ++b) {
+            std::string err = draw_band(im_, surfaces_[std::size_t(b % slots_)], b * band_rows_, rows_of(im_, b, band_rows_));
+            if (!err.empty()) return err;
+            if (!write(out, b)) break;
+        }
+        return out.error();
     }
 
     void draw_bands() {
@@ -119,7 +156,12 @@ private:
                 changed_.wait(lock, [&] { return stop_ || b - written_ < slots_; });
                 if (stop_) return;
             }
-            std::string err = draw_band(im_, surfaces_[std::size_t(b % slots_)], b * band_rows_, rows_of(im_, b, band_rows_));
+            std::string err;
+            try {
+                err = draw_band(im_, surfaces_[std::size_t(b % slots_)], b * band_rows_, rows_of(im_, b, band_rows_));
+            } catch (const std::exception& e) {  // out of memory: the export fails, the app goes on
+                err = std::string("PNG export: drawing failed: ") + e.what();
+            }
             {
                 const std::lock_guard<std::mutex> lock(mutex_);
                 if (!err.empty()) {

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <vector>
 
 namespace sm::render {
@@ -26,8 +27,11 @@ class FileSink final : public Sink {
 public:
     explicit FileSink(std::FILE* f) : f_(f) {}
     bool write(const unsigned char* data, std::size_t size) override {
-        return size == 0 || std::fwrite(data, 1, size, f_) == size;
+        if (size == 0 || std::fwrite(data, 1, size, f_) == size) return true;
+        if (error == 0) error = errno ? errno : EIO;
+        return false;
     }
+    int error = 0;  // errno of the first failed write
 
 private:
     std::FILE* f_;
@@ -117,12 +121,18 @@ public:
         do {
             z_.next_out = out_.data();
             z_.avail_out = static_cast<std::uint32_t>(out_.size());
-            if (isal_deflate(&z_) != COMP_OK) return false;
+            const int status = isal_deflate(&z_);
+            if (status != COMP_OK) {
+                problem = "compression failed (ISA-L status " + std::to_string(status) + ")";
+                return false;
+            }
             const std::size_t produced = out_.size() - z_.avail_out;
             if (produced > 0 && !write_chunk(sink_, "IDAT", out_.data(), produced)) return false;
         } while (z_.avail_in > 0 || (last && z_.internal_state.state != ZSTATE_END));
         return true;
     }
+
+    std::string problem;  // why add() failed, when the output did not
 
 private:
     static constexpr std::size_t kOutSize = 256 * 1024;
@@ -155,7 +165,10 @@ public:
 
     bool add_rows(const Argb32Pixels& px) {
         for (int y = 0; ok_ && y < px.height; ++y) {
-            if (rows_done_ >= height_) return ok_ = false;
+            if (rows_done_ >= height_) {
+                problem_ = "more rows than the image's " + std::to_string(height_);
+                return ok_ = false;
+            }
             const unsigned char* src = px.data + std::size_t(y) * std::size_t(px.stride);
             if (opaque_) row_rgb(src, width_, cur_.data());
             else row_rgba(src, width_, cur_.data());
@@ -166,6 +179,7 @@ public:
             ++rows_done_;
             if (++in_batch_ == batch_rows_ || rows_done_ == height_) {
                 ok_ = idat_.add(batch_.data(), std::size_t(in_batch_) * row_bytes_, rows_done_ == height_);
+                if (!ok_) problem_ = idat_.problem;
                 in_batch_ = 0;
             }
         }
@@ -173,10 +187,19 @@ public:
     }
 
     bool finish() {
-        if (ok_ && rows_done_ != height_) ok_ = false;
-        if (ok_ && height_ == 0) ok_ = idat_.add(nullptr, 0, true);
+        if (ok_ && rows_done_ != height_) {
+            problem_ = "only " + std::to_string(rows_done_) + " of " + std::to_string(height_) + " rows were drawn";
+            ok_ = false;
+        }
+        if (ok_ && height_ == 0) {
+            ok_ = idat_.add(nullptr, 0, true);
+            if (!ok_) problem_ = idat_.problem;
+        }
         return ok_ && write_chunk(sink_, "IEND", nullptr, 0);
     }
+
+    // Why the encoding failed when writing did not ("" when a write failed).
+    const std::string& problem() const { return problem_; }
 
 private:
     Sink& sink_;
@@ -188,6 +211,7 @@ private:
     IdatWriter idat_;
     int rows_done_ = 0, in_batch_ = 0;
     bool ok_ = true;
+    std::string problem_;
 };
 
 }  // namespace
@@ -196,50 +220,66 @@ private:
 struct PngWriter::Impl {
     std::filesystem::path path;
     std::FILE* file = nullptr;
+    bool created = false;   // the file was opened: remove it unless finished
+    bool finished = false;  // finish() was called
     std::unique_ptr<FileSink> sink;
     std::unique_ptr<Encoder> encoder;
     std::string error;
-    bool finished = false;
 
+    ~Impl() {
+        close();
+        if (created && !(finished && error.empty())) std::remove(path.string().c_str());  // a partial file
+    }
+
+    // Records the first failure: what the encoder says, else the failed write's errno.
     void fail(int err) {
-        if (error.empty())
-            error = "PNG export: cannot write " + path.string() + ": " + std::strerror(err ? err : EIO);
+        if (!error.empty()) return;
+        std::string why = encoder ? encoder->problem() : std::string();
+        if (why.empty()) why = std::strerror(sink && sink->error ? sink->error : (err ? err : EIO));
+        error = "PNG export: cannot write " + path.string() + ": " + why;
+    }
+
+    void close() {
+        encoder.reset();
+        sink.reset();
+        if (!file) return;
+        const int closed = std::fclose(file);
+        const int err = errno;
+        file = nullptr;
+        if (closed != 0) fail(err);
     }
 };
 
 PngWriter::PngWriter(const std::filesystem::path& path, int width, int height, bool opaque)
     : impl_(std::make_unique<Impl>()) {
-    impl_->path = path;
-    impl_->file = std::fopen(path.string().c_str(), "wb");
-    if (!impl_->file) {
-        impl_->fail(errno);
+    Impl& im = *impl_;
+    im.path = path;
+    im.file = std::fopen(path.string().c_str(), "wb");
+    if (!im.file) {
+        im.fail(errno);
         return;
     }
-    impl_->sink = std::make_unique<FileSink>(impl_->file);
-    impl_->encoder = std::make_unique<Encoder>(*impl_->sink, width, height, opaque);
+    im.created = true;
+    im.sink = std::make_unique<FileSink>(im.file);
+    im.encoder = std::make_unique<Encoder>(*im.sink, width, height, opaque);
 }
 
-PngWriter::~PngWriter() {
-    if (impl_->file) std::fclose(impl_->file);
-    if (!impl_->finished && impl_->sink) std::remove(impl_->path.string().c_str());
-}
+PngWriter::~PngWriter() = default;
 
 bool PngWriter::add_rows(const Argb32Pixels& rows) {
-    if (!impl_->error.empty()) return false;
-    if (!impl_->encoder->add_rows(rows)) impl_->fail(errno);
-    return impl_->error.empty();
+    Impl& im = *impl_;
+    if (!im.error.empty()) return false;
+    if (im.finished || !im.encoder) return false;  // after finish(): the file is done
+    if (!im.encoder->add_rows(rows)) im.fail(errno);
+    return im.error.empty();
 }
 
 std::string PngWriter::finish() {
     Impl& im = *impl_;
-    if (im.error.empty() && !im.encoder->finish()) im.fail(errno);
-    if (im.file) {
-        const int closed = std::fclose(im.file);
-        const int err = errno;
-        im.file = nullptr;
-        if (closed != 0) im.fail(err);
-    }
-    im.finished = im.error.empty();
+    if (im.finished) return im.error;
+    im.finished = true;
+    if (im.error.empty() && im.encoder && !im.encoder->finish()) im.fail(errno);
+    im.close();
     return im.error;
 }
 

@@ -32,10 +32,11 @@ public:
     PngWriter(const PngWriter&) = delete;
     PngWriter& operator=(const PngWriter&) = delete;
 
-    // The next `rows.height` rows (rows.width must be the image's width). False once a write
-    // has failed; error() says why.
+    // The next `rows.height` rows (rows.width must be the image's width). False once something
+    // has failed (error() says why), and after finish().
     bool add_rows(const Argb32Pixels& rows);
-    // Ends the file after the last row: an empty string, or what failed, naming the file.
+    // Ends the file after the last row: an empty string, or what failed, naming the file and
+    // the reason (a write error, rows missing). Calling it again returns the same.
     std::string finish();
     const std::string& error() const;
 

@@ -147,8 +147,8 @@ int field_callback(ImGuiInputTextCallbackData* data) {
 
 float capture_bar_height(const AppState& app) {
     const float s = app.present.active ? std::max(ImGui::GetMainViewport()->Size.y / 1080.0f, 0.5f) * 1.6f : app.ui_scale();
-    // The font is baked at the UI scale already: scale the unscaled size, not the scaled one.
-    const float font = ImGui::GetFontSize() / std::max(app.ui_scale(), 0.01f);
+    // The font is baked at the font manager's UI scale already: scale the unscaled size.
+    const float font = ImGui::GetFontSize() / std::max(app.fonts.ui_scale(), 0.01f);
     return (font + 24) * std::max(s, app.ui_scale());
 }
 

@@ -2,6 +2,8 @@
 // this thread, zlib's own default everywhere else.
 #include <doctest/doctest.h>
 
+#include <cairo-pdf.h>
+#include <cairo.h>
 #include <zlib.h>
 
 #include <string>
@@ -77,4 +79,45 @@ TEST_CASE("cairo's zlib streams use level 1 inside a FastDeflateScope, and only 
     }
     CHECK_FALSE(fast_deflate_active());
     CHECK(deflate_default(text) == level6);
+}
+
+namespace {
+
+// A PDF written by cairo into memory: a page of many small paths (a content stream that
+// compresses differently at levels 1 and 6).
+std::string cairo_pdf_bytes() {
+    std::string out;
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+        [](void* closure, const unsigned char* data, unsigned int length) {
+            static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+            return CAIRO_STATUS_SUCCESS;
+        },
+        &out, 600, 800);
+    cairo_t* cr = cairo_create(surface);
+    for (int i = 0; i < 3000; ++i) {
+        cairo_rectangle(cr, (i * 37) % 580, (i * 53) % 780, 10 + i % 7, 6 + i % 5);
+        cairo_set_source_rgb(cr, (i % 3) / 3.0, (i % 5) / 5.0, (i % 7) / 7.0);
+        cairo_fill(cr);
+    }
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("cairo itself compresses at level 1 inside the scope: the override reaches libcairo") {
+    // If the dynamic linker did not bind cairo's deflateInit_ to ours (the symbol hidden, or
+    // the render library made shared), the two files would be the same.
+    const std::string normal = cairo_pdf_bytes();
+    std::string fast;
+    {
+        const FastDeflateScope scope;
+        fast = cairo_pdf_bytes();
+    }
+    REQUIRE(normal.size() > 1000);
+    CHECK(fast.size() > normal.size());
+    CHECK(cairo_pdf_bytes().size() == normal.size());
 }

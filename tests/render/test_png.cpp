@@ -169,9 +169,28 @@ TEST_CASE("a PNG writer that fails or is not finished leaves no file") {
     {
         PngWriter w(short_file, 4, 8, true);
         CHECK(w.add_rows(im.pixels()));
-        CHECK(w.finish() != "");  // 4 rows missing
+        const std::string err = w.finish();  // 4 rows missing
+        CHECK(err.find("only 4 of 8 rows") != std::string::npos);
+        CHECK(w.finish() == err);  // a second finish() changes nothing
     }
     CHECK_FALSE(fs::exists(short_file));
+    const fs::path done = out_dir() / "done.png";
+    {
+        PngWriter w(done, 4, 4, true);
+        CHECK(w.add_rows(im.pixels()));
+        CHECK(w.finish() == "");
+        CHECK(w.finish() == "");
+        CHECK_FALSE(w.add_rows(im.pixels()));  // after the end: refused, the file untouched
+    }
+    CHECK(fs::exists(done));
+    CHECK(fs::file_size(done) == encode_png(im.pixels(), true).size());
+    const fs::path extra = out_dir() / "extra.png";
+    {
+        PngWriter w(extra, 4, 2, true);
+        CHECK_FALSE(w.add_rows(im.pixels()));  // 4 rows for an image of 2
+        CHECK(w.error().find("more rows than the image's 2") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(extra));
 }
 
 // [SECTION] Bands
