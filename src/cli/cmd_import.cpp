@@ -42,7 +42,8 @@ int run_import(const ImportArgs& a) {
     io::ImportResult r = io::from_csv(text.str(), title);
     for (const auto& p : r.problems) std::cerr << a.file << ": " << p.to_string() << '\n';
     if (!r.ok()) {
-        std::cerr << a.file << ": not imported (" << r.errors().size() << " problems); nothing was written\n";
+        const std::size_t n = r.errors().size();
+        std::cerr << a.file << ": not imported (" << n << (n == 1 ? " problem" : " problems") << "); nothing was written\n";
         return kExitFailed;
     }
     io::SaveResult s = io::save_file(*r.document, a.out);

@@ -356,6 +356,7 @@ TEST_CASE("import reports bad rows by line and writes nothing") {
     auto r = stagemap({"import", csv.string(), "-o", out.string()});
     CHECK(r.code == 1);
     CHECK(r.err.find("line 3") != std::string::npos);
+    CHECK(r.err.find("not imported (1 problem); nothing was written") != std::string::npos);
     CHECK(!fs::exists(out));
 }
 
