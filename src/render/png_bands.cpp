@@ -83,11 +83,7 @@ public:
         struct Joiner {
             Pipeline& p;
             std::vector<std::thread>& threads;
-            ~Joiner() {
-                p.stop();
-                for (std::thread& t : threads)
-                    if (t.joinable()) t.join();
-            }
+            ~Joiner() { p.stop_and_join(threads); }
         } joiner{*this, workers};
         if (bands_ > 1) {
             for (int i = 0; i < threads_; ++i) {
@@ -114,9 +110,7 @@ public:
             changed_.notify_all();
             if (!ok) break;
         }
-        stop();
-        for (std::thread& t : workers) t.join();
-        const std::lock_guard<std::mutex> lock(mutex_);
+        stop_and_join(workers);  // before reading error_: a worker may still be finishing a band
         return error_.empty() ? out.error() : error_;
     }
 
@@ -128,18 +122,22 @@ private:
         return out.add_rows(px);
     }
 
-    void stop() {
+    void stop_and_join(std::vector<std::thread>& threads) {
         {
             const std::lock_guard<std::mutex> lock(mutex_);
             stop_ = true;
         }
         changed_.notify_all();
+        for (std::thread& t : threads)
+            if (t.joinable()) t.join();
     }
+
+    std::string draw(int b) { return draw_band(im_, surfaces_[std::size_t(b % slots_)], b * band_rows_, rows_of(im_, b, band_rows_)); }
 
     // Every band on the calling thread (one band, or no thread could be started).
     std::string draw_here(PngWriter& out) {
         for (int b = 0; b < bands_; ++b) {
-            std::string err = draw_band(im_, surfaces_[std::size_t(b % slots_)], b * band_rows_, rows_of(im_, b, band_rows_));
+            std::string err = draw(b);
             if (!err.empty()) return err;
             if (!write(out, b)) break;
         }
@@ -158,7 +156,7 @@ private:
             }
             std::string err;
             try {
-                err = draw_band(im_, surfaces_[std::size_t(b % slots_)], b * band_rows_, rows_of(im_, b, band_rows_));
+                err = draw(b);
             } catch (const std::exception& e) {  // out of memory: the export fails, the app goes on
                 err = std::string("PNG export: drawing failed: ") + e.what();
             }
