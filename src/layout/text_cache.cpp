@@ -17,13 +17,17 @@ void forget_unused(Map& map, unsigned pass) {
 
 }  // namespace
 
-const std::string& CachingMeasurer::key(std::string_view text, float font_size, float max_width, bool bold) const {
-    key_.assign(text);
+void measure_key(std::string& out, std::string_view text, float font_size, float max_width, bool bold) {
+    out.assign(text);
     char tail[2 * sizeof(float) + 1];
     std::memcpy(tail, &font_size, sizeof(float));
     std::memcpy(tail + sizeof(float), &max_width, sizeof(float));
     tail[2 * sizeof(float)] = bold ? 'b' : 'r';
-    key_.append(tail, sizeof tail);
+    out.append(tail, sizeof tail);
+}
+
+const std::string& CachingMeasurer::key(std::string_view text, float font_size, float max_width, bool bold) const {
+    measure_key(key_, text, font_size, max_width, bold);
     return key_;
 }
 

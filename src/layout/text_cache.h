@@ -15,6 +15,10 @@
 
 namespace sm::layout {
 
+// The key a measured text is cached under: the text, then the size, the wrapping width and the
+// weight as bytes (into `out`, a buffer reused between lookups).
+void measure_key(std::string& out, std::string_view text, float font_size, float max_width, bool bold);
+
 class CachingMeasurer final : public TextMeasurer {
 public:
     explicit CachingMeasurer(const TextMeasurer& inner) : inner_(inner) {}
@@ -36,7 +40,6 @@ private:
         V value;
         unsigned used = 0;  // the pass (trim() count) that last used it
     };
-    // The key: the text, then the sizes' bytes (a reused buffer: no allocation per lookup).
     const std::string& key(std::string_view text, float font_size, float max_width, bool bold) const;
 
     const TextMeasurer& inner_;

@@ -4,8 +4,9 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include <cstring>
 #include <unordered_map>
+
+#include "layout/text_cache.h"
 
 namespace sm::render {
 
@@ -72,11 +73,7 @@ PangoMeasurer::~PangoMeasurer() = default;
 float PangoMeasurer::width(std::string_view utf8, float font_size, bool bold) const {
     if (utf8.empty()) return 0;
     std::string& key = impl_->key;
-    key.assign(1, bold ? 'B' : 'R');
-    char size_bytes[sizeof(float)];
-    std::memcpy(size_bytes, &font_size, sizeof(float));
-    key.append(size_bytes, sizeof(float));
-    key.append(utf8);
+    layout::measure_key(key, utf8, font_size, 0, bold);
     auto it = impl_->cache.find(key);
     if (it != impl_->cache.end()) return it->second;
     const float w = impl_->measure(utf8, font_size, bold);
