@@ -419,9 +419,7 @@ bool import_csv(AppState& app, const std::filesystem::path& path) {
     app.canvas.edit = InPlaceEdit{};
     app.canvas.fit_pending = true;
     set_tier_lens(app, std::nullopt);
-    CodePoints cps;
-    add_document(cps, app.doc());
-    app.fonts.require(cps);
+    app.fonts.require_document(app.doc());
     std::string status = strprintf(tr("Imported %s: %zu cards, not saved yet"), path.filename().string().c_str(),
                                    app.doc().cards.size());
     if (!diagnostics.empty())

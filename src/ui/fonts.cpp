@@ -199,6 +199,10 @@ void FontManager::require_text(std::string_view utf8) {
     for_each_code_point(utf8, [this](char32_t cp) { require(cp); });
 }
 
+void FontManager::require_document(const Document& doc) {
+    for_each_text(doc, [this](std::string_view text) { require_text(text); });
+}
+
 void FontManager::want_canvas_px(float px) { wanted_canvas_px_ = px; }
 
 float FontManager::bucket(float px) {

@@ -62,6 +62,9 @@ public:
     // that the whole document can be checked after every edit (a tree insert per character
     // was 16 % of the frame after an edit with 10,000 cards).
     void require_text(std::string_view utf8);
+    // Every string the document can show (glyph_ranges' for_each_text): on opening a file and
+    // after every change.
+    void require_document(const Document& doc);
     // The ImGui pixel size the canvas's main text needs at the current zoom (the largest font
     // size × zoom × em ratio). The atlas is re-baked when it falls into another size bucket.
     void want_canvas_px(float px);

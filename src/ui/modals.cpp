@@ -115,9 +115,7 @@ bool open_now(AppState& app, const std::filesystem::path& path) {
     app.canvas.edit = InPlaceEdit{};
     app.canvas.fit_pending = true;
     app.view.tier_lens.reset();
-    CodePoints cps;
-    add_document(cps, app.doc());
-    app.fonts.require(cps);
+    app.fonts.require_document(app.doc());
     app.settings.add_recent(app.session.path.string());
     app.settings.last_folder = app.session.path.parent_path().string();
     if (r.diagnostics.empty()) set_status(app, strprintf(tr("Opened %s"), app.session.display_name().c_str()));
@@ -244,9 +242,7 @@ void restore_modal(AppState& app) {
             app.session.restored_unsaved = true;
             app.selection = Selection{};
             app.canvas.fit_pending = true;
-            CodePoints cps;
-            add_document(cps, app.doc());
-            app.fonts.require(cps);
+            app.fonts.require_document(app.doc());
             set_status(app, strprintf(tr("Restored unsaved work from %s"), m.restore.saved_at.c_str()));
         } else {
             m.show_errors = true;

@@ -24,9 +24,7 @@ UiApp::UiApp(UiOptions options, FontChoice fonts) : state_(std::move(fonts)) {
     saved_settings_ = settings_text(state_.settings);
     apply_language_if_changed();
     start_new(state_.session);
-    CodePoints cps;
-    add_document(cps, state_.doc());
-    state_.fonts.require(cps);
+    state_.fonts.require_document(state_.doc());
     if (!state_.fonts.has_cjk()) set_status(state_, state_.fonts.choice().warning);
 }
 
@@ -129,7 +127,7 @@ void UiApp::frame(double now) {
     if (app.seen_revision != app.session.history.revision()) {
         app.seen_revision = app.session.history.revision();
         app.selection.prune(app.doc());
-        for_each_text(app.doc(), [&app](std::string_view text) { app.fonts.require_text(text); });
+        app.fonts.require_document(app.doc());
     }
     if (app.present.active) {
         // The projector shows the blueprint only: no menus, panels or inspector.
