@@ -1,12 +1,14 @@
-// Stagemap — the zlib level of cairo's PDF streams.
+// Stagemap — the compressor of cairo's PDF streams.
 //
 // cairo compresses every PDF stream (page content, font subsets) with zlib at its default level
 // (6) and has no setting for it. On a 1,000-card blueprint that is 3.9 MB of streams, half of it
-// font subsets of Noto Sans CJK that hardly compress, and 30–38 % of the export time. Level 1 is
-// twice as fast on the same streams and 5 % larger. cairo asks zlib for a compressor through
-// deflateInit_ (zlib's deflateInit macro); the render library defines that symbol, which the
-// dynamic linker binds before libz's, and forwards it to deflateInit2_ exactly as zlib does,
-// changing the level only while a FastDeflateScope is alive on the calling thread.
+// font subsets of Noto Sans CJK that hardly compress: 30–38 % of the export time at level 6,
+// still 12 % at zlib's level 1. ISA-L's level 1 (libisal-dev, as for PNG) writes the same zlib
+// format several times faster. cairo asks zlib for a compressor through deflateInit_ (zlib's
+// deflateInit macro), deflate and deflateEnd; the render library defines those three symbols,
+// which the dynamic linker binds before libz's. While a FastDeflateScope is alive on the calling
+// thread, a default-level deflateInit_ makes an ISA-L stream; every other stream is zlib's own
+// (deflate and deflateEnd forward to libz for streams that are not ISA-L's).
 #pragma once
 
 namespace sm::render {
