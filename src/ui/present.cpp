@@ -387,6 +387,9 @@ void laser(AppState& app, ImDrawList* list, ImVec2 min, ImVec2 max, float px) {
     }
     if (!p.laser || m.x < min.x || m.y < min.y || m.x > max.x || m.y > max.y) return;
     if (app.now - p.pointer_moved_at > 3.0) return;  // a resting pointer fades out of the way
+    // A dialog over the stage (a refused file, unsaved changes) needs the real pointer on its
+    // buttons, not a dot drawn above it.
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
     ImGui::SetMouseCursor(ImGuiMouseCursor_None);
     const float r = px * 0.45f;
     list->AddCircleFilled(m, r * 2.2f, IM_COL32(255, 30, 30, 40));
