@@ -45,6 +45,7 @@ const std::vector<RowInfo>& rows() {
         {"save_file", "**save** = to_text + atomic write (fsync, .bak)"},
         {"to_text", "to_text only"},
         {"move_undo", "**move one card + undo** (edit::History)"},
+        {"analyze_tiers", "tier analysis (coverage, matrix, findings; after every edit with the tier panel open)"},
         {"export_svg", "**export SVG** (own layout, fresh pango cache)"},
         {"export_svg_warm", "export SVG, warm measurer cache"},
         {"export_pdf", "**export PDF**, default: the training handout (58 pages at 1,000 cards)"},

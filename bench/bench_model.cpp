@@ -7,6 +7,7 @@
 
 #include "bench_common.h"
 #include "corpus.h"
+#include "analysis/tiers.h"
 #include "edit/cards.h"
 #include "edit/history.h"
 #include "io/blueprint_io.h"
@@ -195,6 +196,18 @@ MemoryReport measure_open_memory(int cards) {
     return out;
 }
 
+// [SECTION] Analysis
+void analyze_tiers(benchmark::State& state) {
+    const Sample& s = sample(cards_arg(state));
+    {
+        const CollectScope collect;
+        for (auto _ : state) {
+            analysis::TierReport r = analysis::analyze_tiers(s.doc);
+            benchmark::DoNotOptimize(r);
+        }
+    }
+}
+
 // [SECTION] Registration
 void register_model_benchmarks(const Config& config) {
     add(config, "load_validate", load_validate);
@@ -206,6 +219,7 @@ void register_model_benchmarks(const Config& config) {
     add(config, "layout_fixed", layout_fixed);
     add(config, "open", open_doc);
     add(config, "move_undo", move_undo);
+    add(config, "analyze_tiers", analyze_tiers);
     benchmark::RegisterBenchmark("memory_open", memory_open)
         ->Arg(10000)
         ->Iterations(1)
