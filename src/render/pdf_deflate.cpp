@@ -2,7 +2,6 @@
 #include "render/pdf_deflate.h"
 
 #include <dlfcn.h>
-#include <isa-l/igzip_lib.h>
 #include <zlib.h>
 
 #include <atomic>
@@ -11,6 +10,8 @@
 #include <mutex>
 #include <new>
 #include <unordered_map>
+
+#include "render/isal_zlib.h"
 
 namespace sm::render {
 
@@ -87,13 +88,9 @@ std::atomic<DeflateEndFn> g_zlib_deflate_end{nullptr};
 bool make_isal_stream(z_streamp strm) {
     auto s = std::unique_ptr<IsalStream>(new (std::nothrow) IsalStream);
     if (!s) return false;
-    s->level_buf.reset(new (std::nothrow) std::uint8_t[ISAL_DEF_LVL1_DEFAULT]);
+    s->level_buf.reset(new (std::nothrow) std::uint8_t[kIsalLevel1BufSize]);
     if (!s->level_buf) return false;
-    isal_deflate_init(&s->z);
-    s->z.level = 1;
-    s->z.level_buf = s->level_buf.get();
-    s->z.level_buf_size = ISAL_DEF_LVL1_DEFAULT;
-    s->z.gzip_flag = IGZIP_ZLIB;  // zlib header and Adler-32 trailer, as deflateInit writes
+    init_level1_zlib(s->z, s->level_buf.get());
     strm->state = nullptr;
     strm->msg = nullptr;
     strm->total_in = strm->total_out = 0;

@@ -2,7 +2,6 @@
 #include "render/png_writer.h"
 
 #include <isa-l/crc.h>
-#include <isa-l/igzip_lib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -10,6 +9,8 @@
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include "render/isal_zlib.h"
 
 namespace sm::render {
 
@@ -106,12 +107,8 @@ void filter_up(const unsigned char* cur, const unsigned char* prev, std::size_t 
 // wrapper; every full output buffer becomes one IDAT chunk.
 class IdatWriter {
 public:
-    explicit IdatWriter(Sink& sink) : sink_(sink), level_buf_(ISAL_DEF_LVL1_DEFAULT), out_(kOutSize) {
-        isal_deflate_init(&z_);
-        z_.level = 1;
-        z_.level_buf = level_buf_.data();
-        z_.level_buf_size = static_cast<std::uint32_t>(level_buf_.size());
-        z_.gzip_flag = IGZIP_ZLIB;
+    explicit IdatWriter(Sink& sink) : sink_(sink), level_buf_(kIsalLevel1BufSize), out_(kOutSize) {
+        init_level1_zlib(z_, level_buf_.data());
     }
 
     bool add(const unsigned char* data, std::size_t size, bool last) {
