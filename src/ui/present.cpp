@@ -389,7 +389,7 @@ void laser(AppState& app, ImDrawList* list, ImVec2 min, ImVec2 max, float px) {
     if (app.now - p.pointer_moved_at > 3.0) return;  // a resting pointer fades out of the way
     // A dialog over the stage (a refused file, unsaved changes) needs the real pointer on its
     // buttons, not a dot drawn above it.
-    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+    if (widgets::any_popup_open()) return;
     ImGui::SetMouseCursor(ImGuiMouseCursor_None);
     const float r = px * 0.45f;
     list->AddCircleFilled(m, r * 2.2f, IM_COL32(255, 30, 30, 40));
@@ -406,7 +406,7 @@ void handle_keys(AppState& app) {
     auto& p = app.present;
     const ImGuiIO& io = ImGui::GetIO();
     if (capturing(app) || io.WantTextInput) return;
-    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+    if (widgets::any_popup_open()) return;
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     if (ctrl) {
         if (key(keys::Z, true)) io.KeyShift ? redo(app) : undo(app);

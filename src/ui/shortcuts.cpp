@@ -8,6 +8,7 @@
 #include "ui/i18n.h"
 #include "ui/keys.h"
 #include "ui/menus.h"
+#include "ui/widgets.h"
 
 namespace sm::ui {
 
@@ -91,7 +92,7 @@ const char* keys_for(const char* action) {
 void handle_shortcuts(AppState& app) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || editing(app)) return;
-    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return;
+    if (widgets::any_popup_open()) return;
     if (app.file_dialog.visible) return;
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     const bool shift = io.KeyShift;

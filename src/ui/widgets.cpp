@@ -122,6 +122,8 @@ void begin_backdrop(const char* id, ImVec2 pos, ImVec2 size, ImGuiWindowFlags ex
     ImGui::PopStyleVar(3);
 }
 
+bool any_popup_open() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel); }
+
 // [SECTION] Decoration
 void section(const char* title) {
     ImGui::Spacing();

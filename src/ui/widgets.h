@@ -32,6 +32,10 @@ void int_slider(AppState& app, const char* id, int value, int min, int max,
 // never comes to the front: the desk's host window, the presentation stage. End with ImGui::End().
 void begin_backdrop(const char* id, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra_flags = 0);
 
+// True while any popup or modal dialog is open (at any level): keys and pointer effects meant for
+// the canvas or the stage stand aside for it.
+bool any_popup_open();
+
 // [SECTION] Decoration
 void section(const char* title);  // a heading with a rule under it
 void hint(const char* text);      // muted, wrapped text
