@@ -39,6 +39,17 @@ public:
     CollectScope& operator=(const CollectScope&) = delete;
 };
 
+// The timed loop of most benchmarks: `work()` once per iteration, its result kept from the
+// optimiser, inside a CollectScope.
+template <class Work>
+void time_each(benchmark::State& state, Work&& work) {
+    const CollectScope collect;
+    for (auto _ : state) {
+        auto result = work();
+        benchmark::DoNotOptimize(result);
+    }
+}
+
 // [SECTION] Registries (one per file)
 void register_model_benchmarks(const Config& config);   // bench_model.cpp
 void register_export_benchmarks(const Config& config);  // bench_export.cpp

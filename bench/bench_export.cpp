@@ -92,13 +92,7 @@ void export_svg_warm(benchmark::State& state) {
     render::ExportOptions opts;
     opts.measurer = &m;
     benchmark::DoNotOptimize(render::export_svg(s.doc, opts));
-    {
-        const CollectScope collect;
-        for (auto _ : state) {
-            std::string svg = render::export_svg(s.doc, opts);
-            benchmark::DoNotOptimize(svg);
-        }
-    }
+    time_each(state, [&] { return render::export_svg(s.doc, opts); });
 }
 
 }  // namespace

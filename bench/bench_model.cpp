@@ -42,24 +42,12 @@ void load_validate(benchmark::State& state) {
 
 void validate_only(benchmark::State& state) {
     const Sample& s = sample(cards_arg(state));
-    {
-        const CollectScope collect;
-        for (auto _ : state) {
-            auto d = io::validate(s.doc);
-            benchmark::DoNotOptimize(d);
-        }
-    }
+    time_each(state, [&] { return io::validate(s.doc); });
 }
 
 void to_text(benchmark::State& state) {
     const Sample& s = sample(cards_arg(state));
-    {
-        const CollectScope collect;
-        for (auto _ : state) {
-            std::string t = io::to_text(s.doc);
-            benchmark::DoNotOptimize(t);
-        }
-    }
+    time_each(state, [&] { return io::to_text(s.doc); });
 }
 
 void save_file(benchmark::State& state) {
@@ -98,13 +86,7 @@ void layout_pango_warm(benchmark::State& state) {
     const auto style = style_for(s.doc);
     render::PangoMeasurer m;
     benchmark::DoNotOptimize(layout::compute_layout(s.doc, m, style));
-    {
-        const CollectScope collect;
-        for (auto _ : state) {
-            auto lay = layout::compute_layout(s.doc, m, style);
-            benchmark::DoNotOptimize(lay);
-        }
-    }
+    time_each(state, [&] { return layout::compute_layout(s.doc, m, style); });
 }
 
 // The layout alone, with the arithmetic measurer: what is left when measuring costs nothing.
@@ -112,13 +94,7 @@ void layout_fixed(benchmark::State& state) {
     const Sample& s = sample(cards_arg(state));
     const auto style = style_for(s.doc);
     layout::FixedMeasurer m;
-    {
-        const CollectScope collect;
-        for (auto _ : state) {
-            auto lay = layout::compute_layout(s.doc, m, style);
-            benchmark::DoNotOptimize(lay);
-        }
-    }
+    time_each(state, [&] { return layout::compute_layout(s.doc, m, style); });
 }
 
 // Open = load + validate (from text) + layout with a fresh pango measurer.
@@ -199,13 +175,7 @@ MemoryReport measure_open_memory(int cards) {
 // [SECTION] Analysis
 void analyze_tiers(benchmark::State& state) {
     const Sample& s = sample(cards_arg(state));
-    {
-        const CollectScope collect;
-        for (auto _ : state) {
-            analysis::TierReport r = analysis::analyze_tiers(s.doc);
-            benchmark::DoNotOptimize(r);
-        }
-    }
+    time_each(state, [&] { return analysis::analyze_tiers(s.doc); });
 }
 
 // [SECTION] Registration
