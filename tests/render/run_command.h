@@ -2,10 +2,19 @@
 #pragma once
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace sm::test {
+
+// A folder for a test's output files, under the build tree (kept for looking at afterwards).
+inline std::filesystem::path output_dir(std::string_view name) {
+    const std::filesystem::path dir = std::filesystem::path(STAGEMAP_BINARY_DIR) / "test-output" / name;
+    std::filesystem::create_directories(dir);
+    return dir;
+}
 
 // Runs a shell command (pdftotext, pdfinfo…) and returns what it printed on stdout.
 inline std::string run(const std::string& cmd) {

@@ -17,11 +17,7 @@ using namespace sm::render;
 namespace fs = std::filesystem;
 
 namespace {
-fs::path out_dir() {
-    const fs::path dir = fs::path(STAGEMAP_BINARY_DIR) / "test-output" / "render";
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path out_dir() { return test::output_dir("render"); }
 
 using sm::test::run;
 

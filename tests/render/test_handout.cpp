@@ -23,11 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path out_dir() {
-    const fs::path dir = fs::path(STAGEMAP_BINARY_DIR) / "test-output" / "handout";
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path out_dir() { return test::output_dir("handout"); }
 
 using sm::test::run;
 

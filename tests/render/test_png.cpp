@@ -15,6 +15,7 @@
 
 #include "io/blueprint_io.h"
 #include "render/export.h"
+#include "run_command.h"
 #include "render/png_writer.h"
 
 using namespace sm;
@@ -23,11 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path out_dir() {
-    const fs::path dir = fs::path(STAGEMAP_BINARY_DIR) / "test-output" / "png";
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path out_dir() { return test::output_dir("png"); }
 
 std::string read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
