@@ -34,11 +34,7 @@ const std::string& CachingMeasurer::key(std::string_view text, float font_size, 
 float CachingMeasurer::width(std::string_view utf8, float font_size, bool bold) const {
     auto it = widths_.find(key(utf8, font_size, 0, bold));
     if (it == widths_.end()) it = widths_.emplace(key_, Entry<float>{inner_.width(utf8, font_size, bold)}).first;
-    if (it->second.used != pass_) {
-        it->second.used = pass_;
-        ++used_now_;
-    }
-    return it->second.value;
+    return use(it->second);
 }
 
 std::vector<std::string> CachingMeasurer::wrap(std::string_view text, float font_size, float max_width, bool bold) const {
@@ -47,11 +43,7 @@ std::vector<std::string> CachingMeasurer::wrap(std::string_view text, float font
         std::string k = key_;  // wrapping measures through width(), which reuses key_
         it = wraps_.emplace(std::move(k), Entry<std::vector<std::string>>{wrap_text(*this, text, font_size, max_width, bold)}).first;
     }
-    if (it->second.used != pass_) {
-        it->second.used = pass_;
-        ++used_now_;
-    }
-    return it->second.value;
+    return use(it->second);
 }
 
 void CachingMeasurer::clear() {

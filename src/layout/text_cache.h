@@ -41,6 +41,15 @@ private:
         unsigned used = 0;  // the pass (trim() count) that last used it
     };
     const std::string& key(std::string_view text, float font_size, float max_width, bool bold) const;
+    // Marks an entry used in this pass (trim() keeps it) and returns its value.
+    template <class V>
+    const V& use(Entry<V>& e) const {
+        if (e.used != pass_) {
+            e.used = pass_;
+            ++used_now_;
+        }
+        return e.value;
+    }
 
     const TextMeasurer& inner_;
     mutable std::unordered_map<std::string, Entry<float>> widths_;
