@@ -29,6 +29,14 @@ struct Context {
     analysis::PeakEnd pe;
     analysis::TierReport tiers;
     PangoMeasurer pt{};     // measures text in points (same fonts as the pages)
+    // Per card (Document::cards order): the connectors that join it to a card of the document,
+    // in Document::connectors order. Filled by phase_pages.
+    struct Link {
+        int connector = -1;  // index in Document::connectors
+        int other = -1;      // index in Document::cards: the card at the other end
+        bool out = false;    // the card is the connector's source
+    };
+    std::vector<std::vector<Link>> links{};
 };
 
 // [SECTION] Labels

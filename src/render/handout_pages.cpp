@@ -135,17 +135,31 @@ void tier_block(Context& cx, pdf::Flow& flow, int t) {
 }
 
 // [SECTION] Phase page parts
+// Context::links, in one pass over the connectors instead of one pass per card.
+std::vector<std::vector<Context::Link>> card_links(const sm::Document& doc) {
+    const auto index = index_by_id(doc.cards);
+    const auto at = [&index](const CardId& id) {
+        const auto it = index.find(id);
+        return it == index.end() ? -1 : it->second;
+    };
+    std::vector<std::vector<Context::Link>> links(doc.cards.size());
+    for (int k = 0; k < int(doc.connectors.size()); ++k) {
+        const int from = at(doc.connectors[std::size_t(k)].from), to = at(doc.connectors[std::size_t(k)].to);
+        if (from < 0 || to < 0) continue;
+        links[std::size_t(from)].push_back({k, to, true});
+        if (to != from) links[std::size_t(to)].push_back({k, from, false});
+    }
+    return links;
+}
+
 std::string connector_lines(const Context& cx, int card) {
     std::string m;
-    const sm::Card& c = cx.doc.cards[std::size_t(card)];
-    for (const sm::Connector& k : cx.doc.connectors) {
-        const bool out = k.from == c.id, in = k.to == c.id;
-        if (!out && !in) continue;
-        const sm::Card* other = cx.doc.find(out ? k.to : k.from);
-        if (!other) continue;
-        const char* arrow = k.direction == Direction::Both ? "↔" : k.direction == Direction::None ? "—" : (out ? "→" : "←");
+    for (const Context::Link& link : cx.links[std::size_t(card)]) {
+        const sm::Connector& k = cx.doc.connectors[std::size_t(link.connector)];
+        const char* arrow =
+            k.direction == Direction::Both ? "↔" : k.direction == Direction::None ? "—" : (link.out ? "→" : "←");
         if (!m.empty()) m += "\n";
-        m += cat({"<b>", arrow, "</b> ", escape(other->title)});
+        m += cat({"<b>", arrow, "</b> ", escape(cx.doc.cards[std::size_t(link.other)].title)});
         if (!k.label.empty()) m += cat({"  <i>(", escape(k.label), ")</i>"});
     }
     return m;
@@ -276,6 +290,7 @@ int tier_pages(Context& cx, pdf::Pages& pages) {
 int phase_pages(Context& cx, pdf::Pages& pages) {
     const int first = pages.page() + 1;
     const int n = int(cx.doc.phases.size());
+    cx.links = card_links(cx.doc);
     std::vector<bool> listed(cx.doc.steps.size(), false);
     for (int k = 0; k < n; ++k) {
         const sm::Phase& ph = cx.doc.phases[std::size_t(k)];

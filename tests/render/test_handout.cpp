@@ -317,3 +317,31 @@ TEST_CASE("a document without steps, tiers or cards still makes a handout") {
     CHECK(r.tier_pages == 0);
     CHECK(r.peak_end_pages == 1);
 }
+
+TEST_CASE("each card lists the cards it is joined to, with the direction and label of the arrow") {
+    Document d = test::small_blueprint();
+    // A loop on one card, and an arrow to a card the document does not have (a document that did
+    // not come from a file may hold one): the loop is listed once, the dangling arrow nowhere.
+    d.connectors.push_back(test::make_connector("c7", "c7", Direction::Forward, "refill"));
+    d.connectors.push_back(test::make_connector("c4", "ghost", Direction::Forward, "to nowhere"));
+    const fs::path path = out_dir() / "links.pdf";
+    PdfReport r;
+    REQUIRE(export_pdf(d, path, options_for(d), pdf_options(PageSize::A4, "links.json"), &r) == "");
+    if (!have_poppler()) return;
+    const std::string text = squeeze(pdf_text(path, 1 + r.blueprint_pages + r.peak_end_pages + r.tier_pages));
+    const auto count = [&text](std::string_view line) {
+        const std::string s = squeeze(line);
+        int n = 0;
+        for (std::size_t at = text.find(s); at != std::string::npos; at = text.find(s, at + 1)) ++n;
+        return n;
+    };
+    // "Joins the queue" (c1) → "Pays" (c6) ↔ "Takes payment…" (c2) — "Pulls the shot" (c4).
+    CHECK(count("→ Pays") == 1);
+    CHECK(count("← Joins the queue") == 1);
+    CHECK(count("↔ Takes payment and asks for the name to write on the cup (hands card)") == 1);
+    CHECK(count("↔ Pays (hands card)") == 1);
+    CHECK(count("— Pulls the shot") == 1);
+    CHECK(count("— Takes payment and asks for the name to write on the cup") == 1);
+    CHECK(count("→ Paper cup (refill)") == 1);
+    CHECK(count("to nowhere") == 0);
+}
