@@ -5,7 +5,10 @@
 #include <pango/pangocairo.h>
 
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
+#include "layout/text_cache.h"
 #include "render/pango_measurer.h"
 
 namespace sm::render {
@@ -14,27 +17,80 @@ namespace sm::render {
 struct CairoPainter::Impl {
     cairo_t* cr;
     const layout::TextMeasurer& measurer;
-    PangoLayout* layout = nullptr;
+    PangoContext* context = nullptr;
     PangoFontDescription* font = nullptr;
+    bool vector = false;  // a PDF: strokes stay paths, see stroke()
+    static constexpr double kVectorStrokeTolerance = 1.0;
+
+    // Text shaped by pango, by (text, size, bold): a blueprint repeats most of its short texts
+    // (badges, chips, lane names), and shaping is most of the cost of drawing text.
+    struct Shaped {
+        PangoLayout* layout = nullptr;
+        double baseline = 0;
+    };
+    static constexpr std::size_t kShapedKept = 2048;
+    std::unordered_map<std::string, Shaped> shaped_;
+    Shaped uncached_;  // the last text shaped once the cache is full
+    std::string key_;
+    cairo_matrix_t matrix_{};  // the transform the context was last updated for
+    bool context_fresh_ = false;
 
     Impl(cairo_t* c, const layout::TextMeasurer& m, const std::string& family) : cr(c), measurer(m) {
-        layout = pango_cairo_create_layout(cr);
+        vector = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_PDF;
+        context = pango_cairo_create_context(cr);
         cairo_font_options_t* opts = cairo_font_options_create();
         cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF);
         cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE);
         cairo_font_options_set_antialias(opts, CAIRO_ANTIALIAS_GRAY);
-        PangoContext* ctx = pango_layout_get_context(layout);
-        pango_cairo_context_set_font_options(ctx, opts);
-        pango_context_set_round_glyph_positions(ctx, FALSE);
-        pango_cairo_update_context(cr, ctx);  // merge the options now (see text())
-        pango_layout_context_changed(layout);
+        pango_cairo_context_set_font_options(context, opts);
+        pango_context_set_round_glyph_positions(context, FALSE);
         cairo_font_options_destroy(opts);
         font = pango_font_description_new();
         pango_font_description_set_family(font, family.c_str());
     }
     ~Impl() {
+        forget_shaped();
         pango_font_description_free(font);
-        g_object_unref(layout);
+        g_object_unref(context);
+    }
+
+    void forget_shaped() {
+        for (auto& [key, s] : shaped_) g_object_unref(s.layout);
+        shaped_.clear();
+        if (uncached_.layout) g_object_unref(uncached_.layout);
+        uncached_ = {};
+    }
+
+    // The context follows the transform's scale and rotation (pango shapes for them). Updating
+    // it makes every layout of the context shape again, so only when they did change.
+    void sync_context() {
+        cairo_matrix_t now;
+        cairo_get_matrix(cr, &now);
+        if (context_fresh_ && now.xx == matrix_.xx && now.yx == matrix_.yx && now.xy == matrix_.xy &&
+            now.yy == matrix_.yy)
+            return;
+        pango_cairo_update_context(cr, context);
+        matrix_ = now;
+        context_fresh_ = true;
+        forget_shaped();
+    }
+
+    const Shaped& shaped(std::string_view utf8, float size, bool bold) {
+        sync_context();
+        layout::measure_key(key_, utf8, size, 0, bold);
+        if (const auto it = shaped_.find(key_); it != shaped_.end()) return it->second;
+        Shaped s;
+        s.layout = pango_layout_new(context);
+        pango_font_description_set_absolute_size(font, double(size) * PANGO_SCALE);
+        pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_layout_set_font_description(s.layout, font);
+        const std::string clean = sanitize_utf8(utf8);
+        pango_layout_set_text(s.layout, clean.data(), int(clean.size()));
+        s.baseline = double(pango_layout_get_baseline(s.layout)) / PANGO_SCALE;
+        if (shaped_.size() < kShapedKept) return shaped_.emplace(key_, s).first->second;
+        if (uncached_.layout) g_object_unref(uncached_.layout);
+        uncached_ = s;
+        return uncached_;
     }
 
     void source(RGBA c) const {
@@ -61,7 +117,14 @@ struct CairoPainter::Impl {
             const double dash[] = {6, 4};
             cairo_set_dash(cr, dash, 2, 0);
         }
+        // A PDF keeps the stroke as a path; cairo flattens it only to find the stroke's extents
+        // (when it writes the page), at the tolerance recorded with it. To the nearest point is
+        // enough there, and flattening each rounded corner at 0.1 was a tenth of the blueprint
+        // PDF's time. Paths are built before, at the default tolerance: arcs keep their curves.
+        const double tolerance = cairo_get_tolerance(cr);
+        if (vector) cairo_set_tolerance(cr, kVectorStrokeTolerance);
         cairo_stroke(cr);
+        if (vector) cairo_set_tolerance(cr, tolerance);
         if (dashed) cairo_set_dash(cr, nullptr, 0, 0);
     }
 };
@@ -125,18 +188,11 @@ void CairoPainter::stroke_circle(Vec2 c, float radius, RGBA color, float width) 
 void CairoPainter::text(Vec2 top_left, std::string_view utf8, float font_size, RGBA color, bool bold) {
     if (utf8.empty()) return;
     Impl& im = *impl_;
-    pango_font_description_set_absolute_size(im.font, double(font_size) * PANGO_SCALE);
-    pango_font_description_set_weight(im.font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(im.layout, im.font);
-    // Context first (it changes with the transform), then the text: the layout is shaped once.
-    pango_cairo_update_layout(im.cr, im.layout);
-    const std::string clean = sanitize_utf8(utf8);
-    pango_layout_set_text(im.layout, clean.data(), int(clean.size()));
-    const double baseline = double(pango_layout_get_baseline(im.layout)) / PANGO_SCALE;
+    const Impl::Shaped& shaped = im.shaped(utf8, font_size, bold);
     const double target = text_baseline(top_left.y, font_size, im.measurer.line_height(font_size));
-    cairo_move_to(im.cr, top_left.x, target - baseline);
+    cairo_move_to(im.cr, top_left.x, target - shaped.baseline);
     im.source(color);
-    pango_cairo_show_layout(im.cr, im.layout);
+    pango_cairo_show_layout(im.cr, shaped.layout);
     cairo_new_path(im.cr);
 }
 
