@@ -4,6 +4,8 @@
 //   stagemap-bench --markdown [options]     everything, then a Markdown table on stdout
 // Options: --reps=N (15), --slow-reps=N (3), --min-time=S (0.05), --no-gui, --process-runs=N (30),
 //          --stagemap=PATH (the CLI to time), --small=FILE (the file it validates).
+//          --write-sample=N:FILE (writes the generated N-card blueprint to FILE and exits: for
+//          profiling the CLI, e.g. perf record stagemap export FILE -o out.pdf).
 // Internal: --rss-child=open|gui prints "before after peak atlas" (MiB) for a clean memory number.
 #include <benchmark/benchmark.h>
 
@@ -20,6 +22,7 @@
 #include "bench_common.h"
 #include "corpus.h"
 #include "generator.h"
+#include "io/blueprint_io.h"
 #include "report.h"
 #include "text_util.h"
 
@@ -42,6 +45,7 @@ struct Options {
     std::string stagemap = STAGEMAP_CLI_PATH;
     std::string small = STAGEMAP_SMALL_FILE;
     std::string rss_child;  // "open" or "gui"
+    std::string write_sample;  // "N:FILE"
 };
 
 bool take(std::string_view arg, std::string_view flag, std::string& value) {
@@ -66,6 +70,7 @@ Options parse(int& argc, char** argv) {
         else if (take(a, "--stagemap", v)) o.stagemap = v;
         else if (take(a, "--small", v)) o.small = v;
         else if (take(a, "--rss-child", v)) o.rss_child = v;
+        else if (take(a, "--write-sample", v)) o.write_sample = v;
         else argv[out++] = argv[i];
     }
     argc = out;
@@ -88,6 +93,23 @@ std::optional<MemoryReport> memory_from_child(const std::string& what) {
     MemoryReport m;
     if (!(in >> m.before_mib >> m.after_mib >> m.peak_mib >> m.atlas_mib)) return std::nullopt;
     return m;
+}
+
+// [SECTION] A sample as a file
+int write_sample(const std::string& spec) {
+    const std::size_t colon = spec.find(':');
+    const int cards = colon == std::string::npos ? 0 : std::atoi(spec.substr(0, colon).c_str());
+    if (cards <= 0 || colon + 1 >= spec.size()) {
+        std::cerr << "stagemap-bench: --write-sample takes N:FILE, e.g. 1000:big.blueprint.json\n";
+        return 2;
+    }
+    const auto saved = sm::io::write_file_atomic(spec.substr(colon + 1), sm::io::to_text(generate_blueprint(cards)),
+                                             sm::io::SaveOptions{false});
+    if (!saved.ok) {
+        std::cerr << "stagemap-bench: " << saved.error << '\n';
+        return 1;
+    }
+    return 0;
 }
 
 // [SECTION] Markdown mode
@@ -118,6 +140,7 @@ int markdown(const Options& o) {
 // [SECTION] Main
 int main(int argc, char** argv) {
     Options o = parse(argc, argv);
+    if (!o.write_sample.empty()) return write_sample(o.write_sample);
     if (!o.rss_child.empty()) {
         const int code = rss_child(o.rss_child);
         cleanup();
