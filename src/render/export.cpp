@@ -21,6 +21,7 @@
 #include "render/handout.h"
 #include "render/pango_measurer.h"
 #include "render/pdf_deflate.h"
+#include "render/pdf_numbers.h"
 #include "render/png_bands.h"
 #include "render/png_writer.h"
 #include "render/svg_painter.h"
@@ -245,7 +246,8 @@ std::string export_pdf(const sm::Document& doc, const std::filesystem::path& pat
     // One pass: the pages are recorded and written at the end, when every footer can say "n / N".
     PdfReport written;
     {
-        const FastDeflateScope fast;  // zlib level 1 for cairo's streams: see pdf_deflate.h
+        const FastDeflateScope fast;      // ISA-L for cairo's streams: see pdf_deflate.h
+        const FastNumbersScope numbers;   // std::to_chars for cairo's numbers: see pdf_numbers.h
         write_handout(cx, surface, pdf::kCountPages, written);
         cairo_surface_finish(surface);
     }
