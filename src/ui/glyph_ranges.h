@@ -22,6 +22,13 @@ using CodePoints = std::set<char32_t>;
 template <class F>
 void for_each_code_point(std::string_view utf8, F&& f) {
     for (std::size_t i = 0; i < utf8.size();) {
+        // ASCII without a call: most of a document's text (ids, English) is ASCII, and the
+        // font manager runs every string through here after each edit.
+        if (const auto b = static_cast<unsigned char>(utf8[i]); b < 0x80) {
+            f(char32_t(b));
+            ++i;
+            continue;
+        }
         const layout::Utf8Char c = layout::decode_utf8(utf8, i);
         i += c.length;
         if (c.code_point == 0xFFFD && c.length == 1) continue;
