@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "pdf_in_memory.h"
 #include "render/pdf_deflate.h"
 
 using namespace sm::render;
@@ -173,24 +174,14 @@ namespace {
 // A PDF written by cairo into memory: a page of many small paths (a content stream that
 // compresses differently at levels 1 and 6).
 std::string cairo_pdf_bytes() {
-    std::string out;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
-        [](void* closure, const unsigned char* data, unsigned int length) {
-            static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-            return CAIRO_STATUS_SUCCESS;
-        },
-        &out, 600, 800);
-    cairo_t* cr = cairo_create(surface);
-    for (int i = 0; i < 3000; ++i) {
-        cairo_rectangle(cr, (i * 37) % 580, (i * 53) % 780, 10 + i % 7, 6 + i % 5);
-        cairo_set_source_rgb(cr, (i % 3) / 3.0, (i % 5) / 5.0, (i % 7) / 7.0);
-        cairo_fill(cr);
-    }
-    cairo_show_page(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    cairo_surface_destroy(surface);
-    return out;
+    return sm::test::cairo_pdf_in_memory(600, 800, [](cairo_surface_t*, cairo_t* cr) {
+        for (int i = 0; i < 3000; ++i) {
+            cairo_rectangle(cr, (i * 37) % 580, (i * 53) % 780, 10 + i % 7, 6 + i % 5);
+            cairo_set_source_rgb(cr, (i % 3) / 3.0, (i % 5) / 5.0, (i % 7) / 7.0);
+            cairo_fill(cr);
+        }
+        cairo_show_page(cr);
+    });
 }
 
 }  // namespace

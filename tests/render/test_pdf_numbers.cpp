@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "pdf_in_memory.h"
 #include "render/pdf_numbers.h"
 
 extern "C" int __snprintf_chk(char* s, std::size_t maxlen, int flag, std::size_t slen, const char* format, ...);
@@ -162,28 +163,18 @@ TEST_CASE("cairo's PDF writer reaches the fast path and writes the same file") {
     // One page with paths, colours and text at fractional places, written outside and inside a
     // scope (with a fixed date, so that the files can be compared byte for byte).
     const auto write = [](bool fast) {
-        std::string pdf;
-        cairo_surface_t* s = cairo_pdf_surface_create_for_stream(
-            [](void* closure, const unsigned char* data, unsigned int n) {
-                static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), n);
-                return CAIRO_STATUS_SUCCESS;
-            },
-            &pdf, 595.2756, 841.8898);
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-31T12:00:00");
         std::optional<FastNumbersScope> scope;
         if (fast) scope.emplace();
-        cairo_t* cr = cairo_create(s);
-        for (int i = 0; i < 40; ++i) {
-            cairo_set_source_rgba(cr, i / 40.0, 0.3 + i / 137.0, 0.7, 1);
-            cairo_arc(cr, 30 + i * 13.37, 40 + i * 7.001, 3.3 + i * 0.07, 0, 6.283);
-            cairo_fill(cr);
-            cairo_move_to(cr, 20 + i * 0.333, 100 + i * 17.7777);
-            cairo_show_text(cr, "Stagemap 1.5");
-        }
-        cairo_destroy(cr);
-        cairo_surface_finish(s);
-        cairo_surface_destroy(s);
-        return pdf;
+        return sm::test::cairo_pdf_in_memory(595.2756, 841.8898, [](cairo_surface_t* s, cairo_t* cr) {
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2025-01-31T12:00:00");
+            for (int i = 0; i < 40; ++i) {
+                cairo_set_source_rgba(cr, i / 40.0, 0.3 + i / 137.0, 0.7, 1);
+                cairo_arc(cr, 30 + i * 13.37, 40 + i * 7.001, 3.3 + i * 0.07, 0, 6.283);
+                cairo_fill(cr);
+                cairo_move_to(cr, 20 + i * 0.333, 100 + i * 17.7777);
+                cairo_show_text(cr, "Stagemap 1.5");
+            }
+        });
     };
     const std::string slow = write(false);
     const std::size_t before = fast_numbers_formatted();
