@@ -1,6 +1,7 @@
 // Stagemap — how cairo's PDF writer formats its numbers (see pdf_numbers.h).
 #include "render/pdf_numbers.h"
 
+#include <algorithm>
 #include <charconv>
 #include <clocale>
 #include <cmath>
@@ -41,6 +42,15 @@ struct Spec {
     char conversion = 0;
 };
 
+// Reads the digits at f into `value`; false past 64 (no conversion of cairo's is that wide).
+bool read_number(const char*& f, int& value) {
+    for (; *f >= '0' && *f <= '9'; ++f) {
+        value = value * 10 + (*f - '0');
+        if (value > 64) return false;
+    }
+    return true;
+}
+
 bool parse(const char* f, Spec& s) {
     if (*f++ != '%') return false;
     if (*f == '0') {
@@ -50,11 +60,8 @@ bool parse(const char* f, Spec& s) {
     if (*f == '*') {
         s.width_arg = true;
         ++f;
-    } else {
-        for (; *f >= '0' && *f <= '9'; ++f) {
-            s.width = s.width * 10 + (*f - '0');
-            if (s.width > 64) return false;
-        }
+    } else if (!read_number(f, s.width)) {
+        return false;
     }
     if (*f == '.') {
         ++f;
@@ -62,11 +69,8 @@ bool parse(const char* f, Spec& s) {
         if (*f == '*') {
             s.precision_arg = true;
             ++f;
-        } else {
-            for (; *f >= '0' && *f <= '9'; ++f) {
-                s.precision = s.precision * 10 + (*f - '0');
-                if (s.precision > 64) return false;
-            }
+        } else if (!read_number(f, s.precision)) {
+            return false;
         }
     }
     if (*f == 'l') {
@@ -107,27 +111,23 @@ int format(const Spec& s, char* out, std::size_t room, va_list ap) {
         else r = std::to_chars(digits, end, static_cast<unsigned>(v), s.conversion == 'x' ? 16 : 10);
     }
     if (r.ec != std::errc()) return -1;
-    std::size_t n = std::size_t(r.ptr - digits);
+    const std::size_t n = std::size_t(r.ptr - digits);
     const std::size_t w = std::size_t(width);
     if (n + w + 1 > room) return -1;
+    // Zero padding goes after a minus sign; space padding before it.
     char* o = out;
+    const char* body = digits;
+    if (s.zero && digits[0] == '-') {
+        *o++ = '-';
+        ++body;
+    }
     if (w > n) {
-        // Zeros go after the sign; cairo pads only hexadecimal glyph indices, which have none.
-        const bool sign = digits[0] == '-';
-        if (sign && s.zero) *o++ = '-';
         std::memset(o, s.zero ? '0' : ' ', w - n);
         o += w - n;
-        if (sign && s.zero) {
-            std::memcpy(o, digits + 1, n - 1);
-            o += n - 1;
-        } else {
-            std::memcpy(o, digits, n);
-            o += n;
-        }
-    } else {
-        std::memcpy(o, digits, n);
-        o += n;
     }
+    const std::size_t body_n = n - std::size_t(body - digits);
+    std::memcpy(o, body, body_n);
+    o += body_n;
     *o = '\0';
     return int(o - out);
 }
