@@ -69,6 +69,28 @@ std::string bold(std::string_view text) {
 }
 
 // [SECTION] Text boxes
+namespace {
+
+// A generous guess at the widest line's width in points (an em for wide characters, 0.8 em for
+// the rest, whose widest Latin letters reach that), so that a guess below the width means the text
+// almost surely fits.
+double widest_line_estimate(std::string_view utf8, double size) {
+    double widest = 0, line = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if ((c & 0xC0) == 0x80) continue;  // continuation byte
+        if (c == '\n') {
+            widest = std::max(widest, line);
+            line = 0;
+            continue;
+        }
+        line += c >= 0xE0 ? 1.0 : 0.6;  // three- and four-byte sequences: CJK, symbols, emoji
+    }
+    return std::max(widest, line) * size;
+}
+
+}  // namespace
+
 struct TextBox::Impl {
     cairo_t* cr = nullptr;
     PangoLayout* layout = nullptr;
@@ -123,14 +145,6 @@ TextBox::TextBox(cairo_t* cr, std::string_view markup, const TextStyle& style, d
     pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(im.layout, font);
     pango_font_description_free(font);
-    if (width > 0) {
-        pango_layout_set_width(im.layout, int(width * PANGO_SCALE));
-        pango_layout_set_wrap(im.layout, PANGO_WRAP_WORD_CHAR);
-        if (style.max_lines > 0) {
-            pango_layout_set_height(im.layout, -style.max_lines);
-            pango_layout_set_ellipsize(im.layout, PANGO_ELLIPSIZE_END);
-        }
-    }
     pango_layout_set_alignment(im.layout, style.align == TextAlign::Center  ? PANGO_ALIGN_CENTER
                                           : style.align == TextAlign::Right ? PANGO_ALIGN_RIGHT
                                                                             : PANGO_ALIGN_LEFT);
@@ -139,14 +153,38 @@ TextBox::TextBox(cairo_t* cr, std::string_view markup, const TextStyle& style, d
     const std::string m(markup);
     PangoAttrList* attrs = nullptr;
     char* plain = nullptr;
+    double estimate = 0;  // points
     if (pango_parse_markup(m.c_str(), int(m.size()), 0, &attrs, &plain, nullptr, nullptr)) {
         pango_layout_set_text(im.layout, plain, -1);
         pango_layout_set_attributes(im.layout, attrs);
         pango_attr_list_unref(attrs);
+        estimate = widest_line_estimate(plain, style.size);
         g_free(plain);
     } else {
         const std::string clean = sanitize_utf8(markup);
         pango_layout_set_text(im.layout, clean.c_str(), int(clean.size()));
+        estimate = widest_line_estimate(clean, style.size);
+    }
+    if (width > 0) {
+        const int limit = int(width * PANGO_SCALE);
+        // Pango shapes every run that fits its line twice when it wraps (once to measure, once to
+        // place), but once when it does not: text that surely fits is laid out unwrapped first, and
+        // wrapped only if it turns out wider after all. Left-aligned only (an unwrapped layout
+        // aligns its lines to the widest, not to the width); the lines are the same either way.
+        bool wrap = true;
+        if (style.align == TextAlign::Left && style.max_lines <= 0 && estimate <= width) {
+            PangoRectangle logical;
+            pango_layout_get_extents(im.layout, nullptr, &logical);
+            wrap = logical.width > limit;
+        }
+        if (wrap) {
+            pango_layout_set_width(im.layout, limit);
+            pango_layout_set_wrap(im.layout, PANGO_WRAP_WORD_CHAR);
+            if (style.max_lines > 0) {
+                pango_layout_set_height(im.layout, -style.max_lines);
+                pango_layout_set_ellipsize(im.layout, PANGO_ELLIPSIZE_END);
+            }
+        }
     }
 
     PangoLayoutIter* it = pango_layout_get_iter(im.layout);
@@ -163,8 +201,10 @@ TextBox::TextBox(cairo_t* cr, std::string_view markup, const TextStyle& style, d
         im.lines.push_back(line);
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
-    PangoRectangle ink, logical;
-    pango_layout_get_extents(im.layout, &ink, &logical);
+    // Logical extents only: the iterator has them already, where ink extents would look up every
+    // glyph's outline box again.
+    PangoRectangle logical;
+    pango_layout_get_extents(im.layout, nullptr, &logical);
     im.width = double(logical.width) / PANGO_SCALE;
     im.height = double(logical.height) / PANGO_SCALE;
 }
