@@ -22,6 +22,7 @@
 #include "render/pango_measurer.h"
 #include "render/pdf_deflate.h"
 #include "render/pdf_numbers.h"
+#include "render/pdf_pipeline.h"
 #include "render/png_bands.h"
 #include "render/png_writer.h"
 #include "render/svg_painter.h"
@@ -189,28 +190,23 @@ Theme handout_theme(const Theme& th) {
     return lum < 0.5f ? light_theme() : th;
 }
 
-// Writes every page of the handout on `surface`; `total`: the page count for the footers
-// (pdf::kCountPages: counted while writing).
-void write_handout(handout::Context& cx, cairo_surface_t* surface, int total, PdfReport& report) {
-    cairo_t* cr = cairo_create(surface);
-    {
-        pdf::Pages pages(surface, cr, total);
-        pages.header_left = cx.title;
-        pages.footer_left = cx.pdf.file_name;
-        if (!cx.date.empty()) {
-            if (!pages.footer_left.empty()) pages.footer_left += "  ·  ";
-            pages.footer_left += cx.date;
-        }
-        handout::blueprint_pages(cx, pages, report);
-        if (cx.pdf.handout_pages) {
-            report.peak_end_pages = handout::peak_end_pages(cx, pages);
-            report.tier_pages = handout::tier_pages(cx, pages);
-            report.phase_pages = handout::phase_pages(cx, pages);
-        }
-        pages.finish();
-        report.pages = pages.page();
+// Draws every page of the handout on `cr`, handing each to `sink` as it ends.
+void draw_handout(handout::Context& cx, cairo_t* cr, const pdf::PageSink& sink, PdfReport& report) {
+    pdf::Pages pages(cr, sink);
+    pages.header_left = cx.title;
+    pages.footer_left = cx.pdf.file_name;
+    if (!cx.date.empty()) {
+        if (!pages.footer_left.empty()) pages.footer_left += "  ·  ";
+        pages.footer_left += cx.date;
     }
-    cairo_destroy(cr);
+    handout::blueprint_pages(cx, pages, report);
+    if (cx.pdf.handout_pages) {
+        report.peak_end_pages = handout::peak_end_pages(cx, pages);
+        report.tier_pages = handout::tier_pages(cx, pages);
+        report.phase_pages = handout::phase_pages(cx, pages);
+    }
+    pages.finish();
+    report.pages = pages.page();
 }
 
 }  // namespace
@@ -243,12 +239,14 @@ std::string export_pdf(const sm::Document& doc, const std::filesystem::path& pat
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, cx.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, "Service blueprint training handout");
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Stagemap");
-    // One pass: the pages are recorded and written at the end, when every footer can say "n / N".
+    // Each page is written as soon as it is drawn, while the next ones are drawn (pdf_pipeline.h).
     PdfReport written;
     {
         const FastDeflateScope fast;      // ISA-L for cairo's streams: see pdf_deflate.h
         const FastNumbersScope numbers;   // std::to_chars for cairo's numbers: see pdf_numbers.h
-        write_handout(cx, surface, pdf::kCountPages, written);
+        pdf::draw_and_write(
+            surface, [&cx, &written](cairo_t* cr, const pdf::PageSink& sink) { draw_handout(cx, cr, sink, written); },
+            pdf.draw_thread);
         cairo_surface_finish(surface);
     }
     const cairo_status_t st = cairo_surface_status(surface);

@@ -71,6 +71,7 @@ struct PdfOptions {
     float min_card_text_pt = 7;    // tile rather than print card text smaller than this
     float max_card_text_pt = 12;   // a small blueprint is not blown up beyond this
     float overlap_mm = 10;         // how much neighbouring tiles repeat
+    bool draw_thread = true;       // draw pages on a second thread while this one writes them (same file)
 };
 
 // What export_pdf wrote (for tests, and for the command line to tell the user).

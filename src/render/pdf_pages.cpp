@@ -244,25 +244,16 @@ struct Pages::Impl {
     PangoMeasurer measurer;
     std::unique_ptr<CairoPainter> painter;
     std::string section;
-    // kCountPages: the pages drawn so far, each waiting for its page number.
-    struct Recorded {
-        PageSizePt size;
-        cairo_pattern_t* content = nullptr;
-        double number_right = 0, number_y = 0;
-    };
-    std::vector<Recorded> recorded;
-
-    ~Impl() {
-        for (Recorded& r : recorded) cairo_pattern_destroy(r.content);
-    }
 };
 
-Pages::Pages(cairo_surface_t* surface, cairo_t* cr, int total_pages)
-    : surface_(surface), cr_(cr), total_(total_pages), impl_(std::make_unique<Impl>()) {
+Pages::Pages(cairo_t* cr, PageSink sink) : cr_(cr), sink_(std::move(sink)), impl_(std::make_unique<Impl>()) {
     impl_->painter = std::make_unique<CairoPainter>(cr, impl_->measurer);
 }
 
-Pages::~Pages() = default;
+Pages::~Pages() {
+    // A page left open by an exception: its group is dropped, not handed on.
+    if (open_) cairo_pattern_destroy(cairo_pop_group(cr_));
+}
 
 Painter& Pages::painter() { return *impl_->painter; }
 
@@ -270,10 +261,11 @@ void Pages::begin(PageSizePt size, std::string_view section) {
     if (open_) end_page();
     size_ = size;
     impl_->section = std::string(section);
-    cairo_pdf_surface_set_size(surface_, size.w, size.h);
     ++page_;
     open_ = true;
-    if (total_ == kCountPages) cairo_push_group(cr_);
+    // A PDF target makes the group a recording of the page's size.
+    cairo_pdf_surface_set_size(cairo_get_target(cr_), size.w, size.h);
+    cairo_push_group(cr_);
     // The paper, as the page's first operation. When cairo writes a page it first finds the region
     // it can draw natively, adding each operation's rectangle to it; a page-sized rectangle makes
     // every later addition free, where a region of many text lines cost time for each line added
@@ -313,44 +305,16 @@ void Pages::end_page() {
     cairo_clip(cr_);
     left.draw(x0, y);
     cairo_restore(cr_);
+    // The page number alone: "n / N" would need every page shaped before the first is written,
+    // which is what lets the writer work while the next pages are drawn (export.cpp).
+    TextBox number(cr_, std::to_string(page_), st, 0);
+    number.draw(x1 - number.width(), y);
     open_ = false;
-    if (total_ == kCountPages) {
-        impl_->recorded.push_back({size_, cairo_pop_group(cr_), x1, y});
-        return;
-    }
-    page_number(total_, x1, y);
-    cairo_show_page(cr_);
-}
-
-void Pages::page_number(int total, double right, double y) {
-    std::string n = std::to_string(page_);
-    if (total > 0) {
-        n += " / ";
-        n += std::to_string(total);
-    }
-    TextBox box(cr_, escape(n), {kSmallPt, muted, false, TextAlign::Left}, 0);
-    box.draw(right - box.width(), y);
+    sink_(size_, cairo_pop_group(cr_));
 }
 
 void Pages::finish() {
     if (open_) end_page();
-    if (total_ != kCountPages) return;
-    // Every page is known now: write them, each with "n / N".
-    const int total = page_;
-    std::vector<Impl::Recorded> recorded = std::move(impl_->recorded);
-    impl_->recorded.clear();
-    for (std::size_t i = 0; i < recorded.size(); ++i) {
-        Impl::Recorded& r = recorded[i];
-        page_ = int(i) + 1;
-        cairo_pdf_surface_set_size(surface_, r.size.w, r.size.h);
-        cairo_set_source(cr_, r.content);
-        cairo_paint(cr_);
-        cairo_pattern_destroy(r.content);
-        r.content = nullptr;
-        page_number(total, r.number_right, r.number_y);
-        cairo_show_page(cr_);
-    }
-    page_ = total;
 }
 
 // [SECTION] Flow

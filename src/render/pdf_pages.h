@@ -15,7 +15,7 @@
 #include "render/painter.h"
 
 typedef struct _cairo cairo_t;
-typedef struct _cairo_surface cairo_surface_t;
+typedef struct _cairo_pattern cairo_pattern_t;
 
 namespace sm::render::pdf {
 
@@ -79,15 +79,16 @@ struct Rect2 {
 };
 
 // The pages of one PDF. Each page gets a running header (the document's title at the left, the
-// section at the right) and a footer (file name and date at the left, "n / N" at the right).
-// With kCountPages, every page is recorded (cairo_push_group) instead of written, and finish()
-// writes them all with "n / N" footers: one pass instead of a counting pass and a writing pass.
-inline constexpr int kCountPages = -1;
+// section at the right) and a footer (file name and date at the left, the page number at the
+// right). Each page is drawn as a cairo group (cairo_push_group) on `cr`, whose target must be a
+// PDF surface (it is given each page's size and nothing else), and handed to the sink when it ends: the PDF is written by whoever owns the sink, which may be
+// another thread (export.cpp), while the next pages are drawn.
+// A finished page: its size and its content, which the sink owns (cairo_pattern_destroy).
+using PageSink = std::function<void(PageSizePt size, cairo_pattern_t* content)>;
 
 class Pages {
 public:
-    // `total_pages`: the page count for the footers (0: unknown, "n" only; kCountPages: counted).
-    Pages(cairo_surface_t* surface, cairo_t* cr, int total_pages);
+    Pages(cairo_t* cr, PageSink sink);
     ~Pages();
     Pages(const Pages&) = delete;
     Pages& operator=(const Pages&) = delete;
@@ -100,7 +101,7 @@ public:
 
     // Ends the current page (if any) and starts one of this size in the given section.
     void begin(PageSizePt size, std::string_view section);
-    void finish();  // ends the last page (and with kCountPages writes every page)
+    void finish();  // ends the last page
     int page() const { return page_; }
     PageSizePt size() const { return size_; }
     cairo_t* cr() const { return cr_; }
@@ -111,12 +112,10 @@ public:
 
 private:
     void end_page();
-    void page_number(int n, double right, double y);
-    cairo_surface_t* surface_;
     double page_inset_ = 0;  // inset and rules as they were when the current page began
     bool page_rules_ = true;
     cairo_t* cr_;
-    int total_;
+    PageSink sink_;
     int page_ = 0;
     bool open_ = false;
     PageSizePt size_;

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -83,6 +85,16 @@ std::string pdf_text(const fs::path& pdf, int first = 1, int last = 0) {
     cmd += " ";
     cmd += quoted(pdf);
     cmd += " - 2>/dev/null";
+    return run(cmd);
+}
+
+// The text of page n's bottom margin (the footer), as pdftotext reads it at 72 dpi.
+std::string pdf_footer(const fs::path& pdf, int n) {
+    const PageSizePt size = page_size(pdf, n);
+    const int band = 40;  // points: the footer sits 6 pt under the margin of 12 mm (34 pt)
+    std::string cmd = "pdftotext -f " + std::to_string(n) + " -l " + std::to_string(n) + " -x 0 -y " +
+                      std::to_string(int(size.h) - band) + " -W " + std::to_string(int(size.w) + 1) + " -H " +
+                      std::to_string(band) + " " + quoted(pdf) + " - 2>/dev/null";
     return run(cmd);
 }
 
@@ -187,9 +199,12 @@ TEST_CASE("the handout of each example at A4 and A3") {
                 CHECK(text.find(squeeze(ex.doc.title)) != std::string::npos);
                 CHECK(text.find(squeeze(file_name)) != std::string::npos);
                 CHECK(text.find("2025-01-31") != std::string::npos);
-                std::string last = "1/";
-                last += std::to_string(r.pages);
-                CHECK(text.find(last) != std::string::npos);  // footers say "n / N"
+                // Every page's footer: the file name and the date, then the page's number.
+                for (int n : {1, 2, r.pages}) {
+                    CAPTURE(n);
+                    const std::string footer = squeeze(pdf_footer(path, n));
+                    CHECK(footer == squeeze(file_name + " · 2025-01-31" + std::to_string(n)));
+                }
             }
         }
     }
@@ -286,6 +301,39 @@ TEST_CASE("the default PDF export is the handout with a page 1 fitted to the blu
     const std::string page1 = pdf_text(path, 1, 1);
     CHECK(page1.find("Joins the queue") != std::string::npos);
     CHECK(page1.find("外带咖啡") != std::string::npos);
+}
+
+// The pages are drawn on a second thread while this one writes them; the file must not depend on
+// it (nor on which thread gets ahead), only on the document.
+TEST_CASE("the handout is the same file whether a second thread draws its pages or not") {
+    const auto bytes = [](const fs::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        std::string s((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        // The one part that may differ: the time the file was made.
+        const std::size_t at = s.find("/CreationDate (D:");
+        if (at != std::string::npos) s.erase(at, s.find(')', at) - at);
+        return s;
+    };
+    const std::vector<Example> all = examples();
+    REQUIRE(all.size() == 3);
+    for (const Example& ex : all) {
+        for (PageSize page : {PageSize::Fit, PageSize::A4}) {
+            CAPTURE(ex.stem);
+            CAPTURE(to_string(page));
+            PdfOptions opts = pdf_options(page, ex.stem + ".blueprint.json");
+            const fs::path two = out_dir() / (ex.stem + "-two-threads.pdf");
+            const fs::path one = out_dir() / (ex.stem + "-one-thread.pdf");
+            PdfReport r2, r1;
+            REQUIRE(export_pdf(ex.doc, two, options_for(ex.doc), opts, &r2) == "");
+            opts.draw_thread = false;
+            REQUIRE(export_pdf(ex.doc, one, options_for(ex.doc), opts, &r1) == "");
+            CHECK(r1.pages == r2.pages);
+            CHECK(r1.pages > 1);
+            const std::string a = bytes(two), b = bytes(one);
+            CHECK(a.size() > 10000);
+            CHECK(a == b);
+        }
+    }
 }
 
 TEST_CASE("the handout names the tier lens, and stays light on paper with a dark theme") {
