@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <unordered_map>
 
 #include "render/cairo_painter.h"
 #include "render/pango_measurer.h"
@@ -244,6 +246,11 @@ struct Pages::Impl {
     PangoMeasurer measurer;
     std::unique_ptr<CairoPainter> painter;
     std::string section;
+    // Pages::shaped: by key (markup, then the style and width as bytes), and the keys in the
+    // order they came, the oldest first out.
+    std::unordered_map<std::string, std::shared_ptr<const TextBox>> shaped;
+    std::deque<std::string> order;
+    std::string key;  // reused to build keys
 };
 
 Pages::Pages(cairo_t* cr, PageSink sink) : cr_(cr), sink_(std::move(sink)), impl_(std::make_unique<Impl>()) {
@@ -256,6 +263,29 @@ Pages::~Pages() {
 }
 
 Painter& Pages::painter() { return *impl_->painter; }
+
+std::shared_ptr<const TextBox> Pages::shaped(std::string_view markup, const TextStyle& style, double width) {
+    if (markup.size() > kShapedLongest) return std::make_shared<const TextBox>(cr_, markup, style, width);
+    Impl& im = *impl_;
+    std::string& key = im.key;
+    key.assign(markup);
+    const auto append = [&key](const auto& v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    append(style.size);
+    append(style.color);
+    append(style.bold);
+    append(style.align);
+    append(style.max_lines);
+    append(width);
+    if (const auto it = im.shaped.find(key); it != im.shaped.end()) return it->second;
+    auto box = std::make_shared<const TextBox>(cr_, markup, style, width);
+    if (im.order.size() >= kShapedKept) {
+        im.shaped.erase(im.order.front());
+        im.order.pop_front();
+    }
+    im.shaped.emplace(key, box);
+    im.order.push_back(key);
+    return box;
+}
 
 void Pages::begin(PageSizePt size, std::string_view section) {
     if (open_) end_page();
@@ -376,29 +406,16 @@ void Flow::next_column() {
     if (n > 1) columns(n, g);
 }
 
-std::shared_ptr<const TextBox> Flow::shaped(std::string_view markup, const TextStyle& style, double width) const {
-    for (const Shaped& s : shaped_)
-        if (s.width == width && s.style == style && s.markup == markup) return s.box;
-    auto box = std::make_shared<const TextBox>(pages.cr(), markup, style, width);
-    if (shaped_.size() < kShapedKept) {
-        shaped_.push_back({std::string(markup), style, width, box});
-        return box;
-    }
-    Shaped& slot = shaped_[next_shaped_];
-    next_shaped_ = (next_shaped_ + 1) % kShapedKept;
-    slot.markup.assign(markup);
-    slot.style = style;
-    slot.width = width;
-    slot.box = box;
-    return box;
+std::shared_ptr<const TextBox> Flow::shaped(std::string_view markup, const TextStyle& style, double indent) const {
+    return pages.shaped(markup, style, column_w() - indent);
 }
 
 double Flow::measure(std::string_view markup, const TextStyle& style, double indent) const {
-    return shaped(markup, style, column_w() - indent)->height();
+    return shaped(markup, style, indent)->height();
 }
 
 void Flow::text(std::string_view markup, const TextStyle& style, double indent, double space_before) {
-    const std::shared_ptr<const TextBox> shaped_box = shaped(markup, style, column_w() - indent);
+    const std::shared_ptr<const TextBox> shaped_box = shaped(markup, style, indent);
     const TextBox& box = *shaped_box;
     space(space_before);
     for (int i = 0; i < box.line_count(); ++i) {

@@ -109,6 +109,13 @@ public:
     Rect2 body() const { return {kMargin, kMargin, size_.w - 2 * kMargin, size_.h - 2 * kMargin}; }
     // A painter in points, for shapes and single lines on the current page.
     Painter& painter();
+    // The paragraph shaped by pango at this width, kept for the rest of the document: a paragraph
+    // is measured (Flow::need, block) and then drawn, a handout repeats many (tier chips, lane and
+    // owner lines, wait points), and shaping is most of its cost. At most kShapedKept are kept
+    // (the oldest go first); paragraphs longer than kShapedLongest are shaped for each use.
+    std::shared_ptr<const TextBox> shaped(std::string_view markup, const TextStyle& style, double width);
+    static constexpr std::size_t kShapedKept = 4096;
+    static constexpr std::size_t kShapedLongest = 600;  // bytes of markup
 
 private:
     void end_page();
@@ -172,19 +179,7 @@ public:
 
 private:
     void flush_bar();
-    // The paragraph shaped by pango, from the few shaped lately when it is one of them: a
-    // paragraph is measured (need, block) and then drawn, and shaping is most of the handout's cost.
-    // Shared: drawing a paragraph may start a page whose heading pushes it out of the ring.
-    std::shared_ptr<const TextBox> shaped(std::string_view markup, const TextStyle& style, double width) const;
-    struct Shaped {
-        std::string markup;
-        TextStyle style;
-        double width = 0;
-        std::shared_ptr<const TextBox> box;
-    };
-    static constexpr std::size_t kShapedKept = 32;
-    mutable std::vector<Shaped> shaped_;  // a ring of at most kShapedKept
-    mutable std::size_t next_shaped_ = 0;
+    std::shared_ptr<const TextBox> shaped(std::string_view markup, const TextStyle& style, double indent) const;
     PageSizePt size_;
     std::string section_;
     std::function<void(Flow&)> on_page_;
