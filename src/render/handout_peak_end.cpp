@@ -36,13 +36,29 @@ struct Chart {
     double x, w;
     std::vector<int> steps;  // in blueprint order
     double col_w = 0;
-    bool names_below = true;  // false: numbers only, names listed under the chart
+    bool names_below = true;  // false: numbers only, names listed in the key under the chart
+    bool tags_below = true;   // false: "★ peak", "best"… in the key (a column too narrow for them)
 
     Chart(Context& c, pdf::Pages& p, double x0, double width) : cx(c), pages(p), x(x0), w(width) {
         steps = cx.lay.column_order;
         col_w = steps.empty() ? 0 : (w - kAxisW - kGutter) / double(steps.size());
         names_below = col_w >= 40;
+        // A tag wrapped letter by letter ("b/e/s/t") reads as nothing: the key names them instead.
+        for (const char* tag : {"★ peak", "⚑ end", "best", "worst"})
+            tags_below = tags_below && cx.pt.width(tag, float(kLabelPt), true) <= col_w - 4;
+        // Numbers too wide for a column ("1" over "0") are written every 2nd, 5th, 10th… column.
+        const double number_w = cx.pt.width(std::to_string(steps.size()), float(kLabelPt), true) + 2;
+        for (int e : {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000}) {
+            every = e;
+            if (e * col_w - 4 >= number_w) break;
+        }
     }
+    int every = 1;  // a label under every `every`th column (and the first)
+    bool labelled(int k) const { return every == 1 || k == 0 || (k + 1) % every == 0; }
+    // The label's box: its column, or `every` columns centred on it.
+    double label_w() const { return every * col_w - 4; }
+    double label_x(int k) const { return x_of(k) - label_w() / 2; }
+    bool has_key() const { return !names_below || !tags_below; }
 
     // The runs of steps of one phase, as (first, end) column indices.
     std::vector<std::pair<int, int>> phase_runs() const {
@@ -74,10 +90,11 @@ struct Chart {
     bool is_peak(int s) const { return cx.pe.peak && int(cx.pe.peak->index) == s; }
     bool is_end(int s) const { return cx.pe.end && int(cx.pe.end->index) == s; }
 
-    std::string tags(int s) const {
+    // The step's tags, one per line (`sep` "\n") or on one line (", ").
+    std::string tags(int s, std::string_view sep = "\n") const {
         std::string t;
-        const auto add = [&t](std::string_view text, RGBA c) {
-            if (!t.empty()) t += "\n";
+        const auto add = [&t, sep](std::string_view text, RGBA c) {
+            if (!t.empty()) t += sep;
             t += pdf::colored(text, c, true);
         };
         if (is_peak(s)) add("★ peak", cx.theme.mark);
@@ -94,7 +111,7 @@ struct Chart {
             m += " ";
             m += escape(cx.doc.steps[std::size_t(s)].name);
         }
-        const std::string t = tags(s);
+        const std::string t = tags_below ? tags(s) : std::string();
         if (!t.empty()) {
             m += "\n";
             m += t;
@@ -105,7 +122,8 @@ struct Chart {
     double labels_height() const {
         double h = 0;
         for (int k = 0; k < int(steps.size()); ++k) {
-            TextBox b(pages.cr(), label(k), {kLabelPt, cx.theme.text, false, TextAlign::Center}, col_w - 4);
+            if (!labelled(k)) continue;
+            TextBox b(pages.cr(), label(k), {kLabelPt, cx.theme.text, false, TextAlign::Center}, label_w());
             h = std::max(h, b.height());
         }
         return h;
@@ -190,18 +208,27 @@ struct Chart {
         }
         // Step labels.
         for (int k = 0; k < int(steps.size()); ++k) {
-            TextBox b(pages.cr(), label(k), {kLabelPt, th.text, false, TextAlign::Center}, col_w - 4);
-            b.draw(plot_x + k * col_w + 2, top + kPlotH + 4);
+            if (!labelled(k)) continue;
+            TextBox b(pages.cr(), label(k), {kLabelPt, th.text, false, TextAlign::Center}, label_w());
+            b.draw(label_x(k), top + kPlotH + 4);
         }
     }
 
-    // With narrow columns: "1 name · 2 name · …" under the chart.
+    // With narrow columns, under the chart: "1 name   2 name (★ peak, best)   …" (names when they
+    // are not under the columns, tags when they are not either).
     std::string key() const {
         std::string m;
         for (int k = 0; k < int(steps.size()); ++k) {
-            if (k) m += "   ";
-            m += pdf::cat({"<b>", std::to_string(k + 1), "</b> "});
-            m += escape(cx.doc.steps[std::size_t(steps[std::size_t(k)])].name);
+            const int s = steps[std::size_t(k)];
+            const std::string t = tags_below ? std::string() : tags(s, ", ");
+            if (names_below && t.empty()) continue;
+            if (!m.empty()) m += "   ";
+            m += pdf::cat({"<b>", std::to_string(k + 1), "</b>"});
+            if (!names_below) {
+                m += " ";
+                m += escape(cx.doc.steps[std::size_t(s)].name);
+            }
+            if (!t.empty()) m += pdf::cat({" (", t, ")"});
         }
         return m;
     }
@@ -300,7 +327,7 @@ int peak_end_pages(Context& cx, pdf::Pages& pages) {
     flow.need(h + 10);
     chart.draw(flow.y);
     flow.y += h + 6;
-    if (!chart.names_below) flow.text(chart.key(), {7.5, cx.theme.text, false, TextAlign::Left}, 0, 2);
+    if (chart.has_key()) flow.text(chart.key(), {7.5, cx.theme.text, false, TextAlign::Left}, 0, 2);
     // On wide pages the figures and the rest stand side by side.
     const bool wide = flow.column_w() >= 700;
     if (wide) flow.columns(2, 24);

@@ -350,6 +350,43 @@ TEST_CASE("the handout names the tier lens, and stays light on paper with a dark
     CHECK(page1.find(squeeze(d.tiers.front().name)) != std::string::npos);
 }
 
+// 45 steps leave columns too narrow for "best" or "★ peak": they go to the key under the chart
+// instead of wrapping letter by letter under their column.
+TEST_CASE("the peak-end chart names its moments in the key when its columns are narrow") {
+    Document d = test::small_blueprint();
+    const PhaseId phase = d.steps.front().phase;
+    d.steps.clear();
+    d.cards.clear();
+    d.connectors.clear();
+    for (int i = 0; i < 45; ++i) {
+        Step s;
+        s.id = StepId("s" + std::to_string(i));
+        s.phase = phase;
+        s.name = "Step " + std::to_string(i);
+        s.emotion = i == 10 ? 2 : i == 20 ? -1 : i == 44 ? 1 : 0;
+        d.steps.push_back(s);
+    }
+    const fs::path path = out_dir() / "narrow-chart.pdf";
+    PdfReport r;
+    REQUIRE(export_pdf(d, path, options_for(d), pdf_options(PageSize::A4, "narrow.json"), &r) == "");
+    REQUIRE(r.peak_end_pages == 1);
+    if (!have_poppler()) return;
+    const int page = 2 + (r.tiled ? r.blueprint_pages : 0);  // after page 1 and its tiles
+    const std::string raw = pdf_text(path, page, page);
+    CAPTURE(raw);
+    const std::string text = squeeze(raw);
+    REQUIRE(text.find("Peak-endsummary") != std::string::npos);
+    // The key: step 11 is the peak and the best, 21 the worst, 45 the end.
+    CHECK(text.find("11Step10(★peak,best)") != std::string::npos);
+    CHECK(text.find("21Step20(worst)") != std::string::npos);
+    CHECK(text.find("45Step44(⚑end)") != std::string::npos);
+    // Whole words, not a letter per line.
+    for (const char* word : {"best", "worst", "peak", "end"}) CHECK_MESSAGE(raw.find(word) != std::string::npos, word);
+    // Two-digit step numbers, written under every other column, not a digit per line.
+    CHECK(raw.find("44") != std::string::npos);
+    CHECK(raw.find("1\n0\n") == std::string::npos);
+}
+
 TEST_CASE("a document without steps, tiers or cards still makes a handout") {
     Document d;
     d.title = "Empty";
