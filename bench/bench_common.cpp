@@ -55,6 +55,7 @@ const std::vector<RowInfo>& rows() {
         {"export_svg", "**export SVG** (own layout, fresh pango cache)"},
         {"export_svg_warm", "export SVG, warm measurer cache"},
         {"export_pdf", "**export PDF**, default: the training handout (58 pages at 1,000 cards)"},
+        {"export_pdf_one_thread", "export PDF, the handout drawn and written on one thread"},
         {"export_pdf_blueprint", "**export PDF**, the blueprint only (`--no-handout`)"},
         {"export_png", "**export PNG**, scale 1"},
         {"gui_frame_zoomed", "**GUI frame, zoomed in** (~50 cards visible)"},

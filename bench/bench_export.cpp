@@ -33,13 +33,15 @@ void export_svg(benchmark::State& state) {
 }
 
 // The default PDF: the training handout (page 1 fitted to the blueprint, then the peak-end, tier
-// and phase pages), or with `blueprint_only` just page 1.
-void pdf(benchmark::State& state, bool blueprint_only) {
+// and phase pages), or with `blueprint_only` just page 1; `one_thread`: drawn and written by the
+// calling thread alone (what the second thread adds).
+void pdf(benchmark::State& state, bool blueprint_only, bool one_thread = false) {
     const Sample& s = sample(cards_arg(state));
     const auto path = scratch_dir() / cat({"export-", std::to_string(s.cards), blueprint_only ? "-page1" : "", ".pdf"});
     render::PdfOptions pdf_opts;
     pdf_opts.handout_pages = !blueprint_only;
     pdf_opts.date = "2024-01-01";
+    pdf_opts.draw_thread = !one_thread;
     render::PdfReport report;
     {
         const CollectScope collect;
@@ -59,6 +61,7 @@ void pdf(benchmark::State& state, bool blueprint_only) {
 
 void export_pdf(benchmark::State& state) { pdf(state, false); }
 void export_pdf_blueprint(benchmark::State& state) { pdf(state, true); }
+void export_pdf_one_thread(benchmark::State& state) { pdf(state, false, true); }
 
 void export_png(benchmark::State& state) {
     const Sample& s = sample(cards_arg(state));
@@ -102,6 +105,7 @@ void register_export_benchmarks(const Config& config) {
     add(config, "export_svg", export_svg, true);
     add(config, "export_svg_warm", export_svg_warm, true);
     add(config, "export_pdf", export_pdf, true);
+    add(config, "export_pdf_one_thread", export_pdf_one_thread, true);
     add(config, "export_pdf_blueprint", export_pdf_blueprint, true);
     add(config, "export_png", export_png, true);
 }
