@@ -18,30 +18,23 @@ layout::LayoutStyle layout_style(const Document& doc) {
 
 namespace {
 
-void require_layout_text(FontManager& fonts, const layout::BlueprintLayout& lay) {
-    // The layout's own labels (Chinese lane kinds, line labels, chips), through the font
-    // manager's seen-characters bits: this runs after every edit.
+void require_layout_labels(FontManager& fonts, const layout::BlueprintLayout& lay) {
+    // The labels the layout makes itself (Chinese lane kinds and minutes, badges, chips, line and
+    // emotion labels), through the font manager's seen-characters bits: this runs after every
+    // edit. Names, titles and connector labels are the document's own text, wrapped: checked by
+    // require_document_glyphs.
     auto text = [&fonts](std::string_view s) { fonts.require_text(s); };
     auto block = [&](const layout::TextBlock& b) {
         for (const auto& l : b.lines) text(l);
     };
-    for (const auto& p : lay.phases) block(p.name);
-    for (const auto& s : lay.steps) {
-        block(s.name);
-        block(s.detail);
-    }
-    for (const auto& l : lay.lanes) {
-        block(l.name);
-        block(l.kind);
-    }
+    for (const auto& s : lay.steps) block(s.detail);
+    for (const auto& l : lay.lanes) block(l.kind);
     for (const auto& c : lay.cards) {
-        block(c.title);
         for (const auto* b : {&c.fail, &c.wait, &c.channel, &c.votes})
             if (*b) text((*b)->text);
         for (const auto& chip : c.chips) text(chip.text);
     }
     for (const auto& d : lay.lines) text(d.label);
-    for (const auto& k : lay.connectors) text(k.label);
     if (lay.emotion) {
         block(lay.emotion->label);
         for (const auto& t : lay.emotion->ticks) text(t.label);
@@ -51,6 +44,13 @@ void require_layout_text(FontManager& fonts, const layout::BlueprintLayout& lay)
 }
 
 }  // namespace
+
+void require_document_glyphs(AppState& app) {
+    const auto rev = app.session.history.revision();
+    if (app.glyphs_revision == rev) return;
+    app.glyphs_revision = rev;
+    app.fonts.require_document(app.doc());
+}
 
 const layout::BlueprintLayout& current_layout(AppState& app) {
     auto& cache = app.layout_cache;
@@ -68,7 +68,8 @@ const layout::BlueprintLayout& current_layout(AppState& app) {
         cache.revision = rev;
         cache.font_generation = gen;
         cache.valid = true;
-        require_layout_text(app.fonts, cache.layout);
+        require_document_glyphs(app);
+        require_layout_labels(app.fonts, cache.layout);
     }
     return cache.layout;
 }

@@ -85,12 +85,16 @@ struct AppState {
     double now = 0;       // seconds, from the platform
     bool quit = false;    // the app may close now
     unsigned long long seen_revision = ~0ull;  // to notice document changes once per frame
+    unsigned long long glyphs_revision = ~0ull;  // the revision whose text require_document_glyphs checked
 
     float ui_scale() const { return content_scale * settings.ui_scale; }
     const Document& doc() const { return session.doc(); }
 };
 
 // [SECTION] Helpers used by every panel
+// Every character of the current document's text, for the font atlas: once per revision (by the
+// frame that notices a change, or by the layout made for it, whichever comes first).
+void require_document_glyphs(AppState& app);
 // The layout of the current document (recomputed when stale).
 const layout::BlueprintLayout& current_layout(AppState& app);
 layout::LayoutStyle layout_style(const Document& doc);

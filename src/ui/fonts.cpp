@@ -200,7 +200,12 @@ void FontManager::require_text(std::string_view utf8) {
 }
 
 void FontManager::require_document(const Document& doc) {
-    for_each_text(doc, [this](std::string_view text) { require_text(text); });
+    if (checked_texts_.size() > kCheckedTextsMax) checked_texts_.clear();
+    for_each_text(doc, [this](std::string_view text) {
+        // Every character of a text checked before is in seen_ already (it is never cleared).
+        if (text.size() >= kHashedTextMin && !checked_texts_.insert(std::hash<std::string_view>{}(text)).second) return;
+        require_text(text);
+    });
 }
 
 void FontManager::want_canvas_px(float px) { wanted_canvas_px_ = px; }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "ui/glyph_ranges.h"
@@ -63,7 +64,8 @@ public:
     // was 16 % of the frame after an edit with 10,000 cards).
     void require_text(std::string_view utf8);
     // Every string the document can show (glyph_ranges' for_each_text): on opening a file and
-    // after every change.
+    // after every change. A longer string whose very text was checked before is skipped (by a
+    // 64-bit hash): after an edit, nearly all of a large document's text is unchanged.
     void require_document(const Document& doc);
     // The ImGui pixel size the canvas's main text needs at the current zoom (the largest font
     // size × zoom × em ratio). The atlas is re-baked when it falls into another size bucket.
@@ -94,6 +96,9 @@ private:
     float ui_scale_ = 1;
     CodePoints required_;
     std::vector<std::uint64_t> seen_ = std::vector<std::uint64_t>(0x10000 / 64);  // BMP code points through require()
+    std::unordered_set<std::uint64_t> checked_texts_;  // hashes of texts require_document checked
+    static constexpr std::size_t kHashedTextMin = 24;   // bytes: shorter texts are checked directly
+    static constexpr std::size_t kCheckedTextsMax = 1 << 20;
     bool required_changed_ = true;
     float wanted_canvas_px_ = 20;
     float built_canvas_px_ = 0;

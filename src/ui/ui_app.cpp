@@ -127,7 +127,7 @@ void UiApp::frame(double now) {
     if (app.seen_revision != app.session.history.revision()) {
         app.seen_revision = app.session.history.revision();
         app.selection.prune(app.doc());
-        app.fonts.require_document(app.doc());
+        require_document_glyphs(app);
     }
     if (app.present.active) {
         // The projector shows the blueprint only: no menus, panels or inspector.

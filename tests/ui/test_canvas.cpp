@@ -220,3 +220,20 @@ TEST_CASE("middle drag pans the canvas") {
     CHECK(h.app().canvas.pan.x == doctest::Approx(pan.x + 60).epsilon(0.02));
     CHECK(h.app().canvas.pan.y == doctest::Approx(pan.y - 30).epsilon(0.02));
 }
+
+// The layout made for an edit within a frame (a drop, a paste) asks the font atlas for the
+// edit's new characters at once, so the next frame draws them (the measurer reports the text it
+// measures; the document's text is checked once per revision; the layout's own labels after it).
+TEST_CASE("new text from an edit is asked of the font atlas by the layout made for it") {
+    Harness h(ui::test::blueprint("hotel-stay"));
+    h.frame(3);
+    REQUIRE_FALSE(h.app().fonts.glyphs_missing());
+    Card c = h.doc().cards.front();
+    c.title = "龘 the dragon suite";  // a character no example uses
+    REQUIRE(ui::run(h.app(), edit::set_card(h.doc(), c.id, c)));
+    h.lay();
+    CHECK(h.app().fonts.glyphs_missing());
+    CHECK(h.app().fonts.required().count(U'龘') == 1);
+    h.frame(2);
+    CHECK_FALSE(h.app().fonts.glyphs_missing());
+}
