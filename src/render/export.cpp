@@ -190,6 +190,28 @@ Theme handout_theme(const Theme& th) {
     return lum < 0.5f ? light_theme() : th;
 }
 
+// Whether the handout may be drawn on a second thread while this one writes it. Both threads then
+// reach cairo's FreeType font faces, and cairo 1.16 opens a face (FT_New_Face on its one
+// FT_Library) outside its locks: safe only while no face needs opening during the overlap. The
+// drawing thread opens every face a page uses before it hands the page over, and cairo keeps up
+// to 10 faces open: the primary font (regular and bold) and the fallback for the handout's own
+// symbols stay well below that, but a document in many scripts (each a fallback font) could push
+// faces out and make both threads open them at once. So: only when the primary font has every
+// character of the document's text (Latin and Chinese do, with Noto Sans CJK SC).
+bool one_font_map_suffices(const sm::Document& doc, const PdfOptions& pdf) {
+    const FontCoverage font;
+    bool ok = font.covers(doc.title) && font.covers(doc.description) && font.covers(pdf.file_name);
+    for (const sm::Phase& p : doc.phases) ok = ok && font.covers(p.name) && font.covers(p.description);
+    for (const sm::Step& s : doc.steps) ok = ok && font.covers(s.name) && font.covers(s.need) && font.covers(s.opportunity);
+    for (const sm::Lane& l : doc.lanes) ok = ok && font.covers(l.name);
+    for (const sm::Card& c : doc.cards)
+        ok = ok && font.covers(c.title) && font.covers(c.detail) && font.covers(c.fail) && font.covers(c.owner) &&
+             font.covers(c.lane.str());  // "lane <id>" when the lane is missing
+    for (const sm::Connector& k : doc.connectors) ok = ok && font.covers(k.label);
+    for (const sm::Tier& t : doc.tiers) ok = ok && font.covers(t.id.str()) && font.covers(t.name) && font.covers(t.strategy);
+    return ok;
+}
+
 // Draws every page of the handout on `cr`, handing each to `sink` as it ends.
 void draw_handout(handout::Context& cx, cairo_t* cr, const pdf::PageSink& sink, PdfReport& report) {
     pdf::Pages pages(cr, sink);
@@ -241,13 +263,19 @@ std::string export_pdf(const sm::Document& doc, const std::filesystem::path& pat
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Stagemap");
     // Each page is written as soon as it is drawn, while the next ones are drawn (pdf_pipeline.h).
     PdfReport written;
-    {
+    try {
         const FastDeflateScope fast;      // ISA-L for cairo's streams: see pdf_deflate.h
         const FastNumbersScope numbers;   // std::to_chars for cairo's numbers: see pdf_numbers.h
         pdf::draw_and_write(
             surface, [&cx, &written](cairo_t* cr, const pdf::PageSink& sink) { draw_handout(cx, cr, sink, written); },
-            pdf.draw_thread);
+            pdf.draw_thread && one_font_map_suffices(doc, pdf));
         cairo_surface_finish(surface);
+    } catch (...) {
+        // Drawing failed (out of memory): no half-written file is left behind.
+        cairo_surface_destroy(surface);
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+        throw;
     }
     const cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);

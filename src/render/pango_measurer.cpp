@@ -2,6 +2,7 @@
 #include "render/pango_measurer.h"
 
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include <unordered_map>
@@ -82,5 +83,43 @@ float PangoMeasurer::width(std::string_view utf8, float font_size, bool bold) co
 }
 
 std::size_t PangoMeasurer::cache_size() const { return impl_->cache.size(); }
+
+// [SECTION] Coverage
+struct FontCoverage::Impl {
+    FcCharSet* chars = nullptr;  // owned copy; null: no font at all
+};
+
+FontCoverage::FontCoverage(std::string_view family) : impl_(std::make_unique<Impl>()) {
+    const std::string name(family);
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
+    if (!pattern) return;
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+    FcCharSet* chars = nullptr;
+    if (match && FcPatternGetCharSet(match, FC_CHARSET, 0, &chars) == FcResultMatch && chars)
+        impl_->chars = FcCharSetCopy(chars);
+    if (match) FcPatternDestroy(match);
+    FcPatternDestroy(pattern);
+}
+
+FontCoverage::~FontCoverage() {
+    if (impl_->chars) FcCharSetDestroy(impl_->chars);
+}
+
+bool FontCoverage::covers(std::string_view utf8) const {
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const auto c = static_cast<unsigned char>(utf8[pos]);
+        if (c < 0x80) {  // ASCII: every text font has it; control characters draw nothing
+            ++pos;
+            continue;
+        }
+        const layout::Utf8Char ch = layout::decode_utf8(utf8, pos);
+        pos += ch.length;
+        if (!impl_->chars || !FcCharSetHasChar(impl_->chars, ch.code_point)) return false;
+    }
+    return true;
+}
 
 }  // namespace sm::render

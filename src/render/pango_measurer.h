@@ -31,6 +31,22 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The character set of the font fontconfig picks for a family (what pango uses first, before
+// any fallback font).
+class FontCoverage {
+public:
+    explicit FontCoverage(std::string_view family = kPangoFontFamily);
+    ~FontCoverage();
+    FontCoverage(const FontCoverage&) = delete;
+    FontCoverage& operator=(const FontCoverage&) = delete;
+    // Every character of the text has a glyph in the font (control characters aside).
+    bool covers(std::string_view utf8) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 // Valid UTF-8 for pango and cairo: malformed bytes become U+FFFD.
 std::string sanitize_utf8(std::string_view s);
 

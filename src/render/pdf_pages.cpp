@@ -171,13 +171,16 @@ TextBox::TextBox(cairo_t* cr, std::string_view markup, const TextStyle& style, d
         const int limit = int(width * PANGO_SCALE);
         // Pango shapes every run that fits its line twice when it wraps (once to measure, once to
         // place), but once when it does not: text that surely fits is laid out unwrapped first, and
-        // wrapped only if it turns out wider after all. Left-aligned only (an unwrapped layout
-        // aligns its lines to the widest, not to the width); the lines are the same either way.
+        // wrapped only if it turns out wider after all. Left-aligned, left-to-right lines only: an
+        // unwrapped layout aligns its lines to the widest line, not to the width, which changes
+        // nothing for those but would move a right-to-left line (pango aligns it right).
         bool wrap = true;
         if (style.align == TextAlign::Left && style.max_lines <= 0 && estimate <= width) {
             PangoRectangle logical;
             pango_layout_get_extents(im.layout, nullptr, &logical);
             wrap = logical.width > limit;
+            for (GSList* l = pango_layout_get_lines_readonly(im.layout); l && !wrap; l = l->next)
+                wrap = static_cast<PangoLayoutLine*>(l->data)->resolved_dir != PANGO_DIRECTION_LTR;
         }
         if (wrap) {
             pango_layout_set_width(im.layout, limit);
@@ -340,7 +343,13 @@ void Pages::end_page() {
     TextBox number(cr_, std::to_string(page_), st, 0);
     number.draw(x1 - number.width(), y);
     open_ = false;
-    sink_(size_, cairo_pop_group(cr_));
+    cairo_pattern_t* content = cairo_pop_group(cr_);
+    try {
+        sink_(size_, content);
+    } catch (...) {
+        cairo_pattern_destroy(content);  // the sink did not take it
+        throw;
+    }
 }
 
 void Pages::finish() {

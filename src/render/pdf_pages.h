@@ -83,7 +83,8 @@ struct Rect2 {
 // right). Each page is drawn as a cairo group (cairo_push_group) on `cr`, whose target must be a
 // PDF surface (it is given each page's size and nothing else), and handed to the sink when it ends: the PDF is written by whoever owns the sink, which may be
 // another thread (export.cpp), while the next pages are drawn.
-// A finished page: its size and its content, which the sink owns (cairo_pattern_destroy).
+// A finished page: its size and its content, which the sink owns (cairo_pattern_destroy) once it
+// returns; if it throws, the content is still the caller's.
 using PageSink = std::function<void(PageSizePt size, cairo_pattern_t* content)>;
 
 class Pages {

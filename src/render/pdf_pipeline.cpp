@@ -132,6 +132,14 @@ void draw_and_write(cairo_surface_t* pdf, const DrawPages& draw, bool threaded) 
         inline_run();  // no thread to be had: one thread does both
         return;
     }
+    // Joined on every way out (the drawing thread never waits for this one, and always closes
+    // the queue).
+    struct Join {
+        std::thread& t;
+        ~Join() {
+            if (t.joinable()) t.join();
+        }
+    } join{drawer};
     Page page;
     while (queue.pop(page)) write_page(pdf, cr, page);
     drawer.join();

@@ -8,6 +8,7 @@
 
 #include "pdf_in_memory.h"
 #include "render/pdf_pages.h"
+#include "render/pango_measurer.h"
 #include "render/pdf_pipeline.h"
 
 using namespace sm::render;
@@ -89,4 +90,16 @@ TEST_CASE("an error while drawing reaches the caller after the finished pages ar
         CHECK(count(pdf, "/Type /Page %") == 1);
         CHECK(pdf.find("%%EOF") != std::string::npos);
     }
+}
+
+// The handout is drawn on a second thread only when the primary font has every character of the
+// document (export.cpp: cairo 1.16 opens FreeType faces outside its locks).
+TEST_CASE("the primary font covers Latin and Chinese text, not every script") {
+    const FontCoverage font;
+    CHECK(font.covers(""));
+    CHECK(font.covers("Hotel stay · 酒店入住 — “check-in” … ★ 5 min"));
+    CHECK(font.covers("顾客到店后等位，服务员递上柠檬水和小食。"));
+    CHECK_FALSE(font.covers("مرحبا"));        // Arabic
+    CHECK_FALSE(font.covers("สวัสดี"));       // Thai
+    CHECK_FALSE(font.covers("नमस्ते"));      // Devanagari
 }
