@@ -141,4 +141,38 @@ std::string fresh_id(const Document& doc, std::string_view prefix) {
     }
 }
 
+// [SECTION] Text
+void for_each_text(const Document& doc, const std::function<void(std::string_view)>& f) {
+    f(doc.title);
+    f(doc.description);
+    for (const auto& p : doc.phases) {
+        f(p.id.str());
+        f(p.name);
+        f(p.description);
+    }
+    for (const auto& s : doc.steps) {
+        f(s.id.str());
+        f(s.name);
+        f(s.need);
+        f(s.opportunity);
+    }
+    for (const auto& l : doc.lanes) {
+        f(l.id.str());
+        f(l.name);
+    }
+    for (const auto& c : doc.cards) {
+        f(c.id.str());
+        f(c.title);
+        f(c.detail);
+        f(c.fail);
+        f(c.owner);
+    }
+    for (const auto& c : doc.connectors) f(c.label);
+    for (const auto& t : doc.tiers) {
+        f(t.id.str());
+        f(t.name);
+        f(t.strategy);
+    }
+}
+
 }  // namespace sm

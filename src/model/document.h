@@ -199,4 +199,8 @@ std::unordered_map<decltype(T::id), int> index_by_id(const std::vector<T>& items
     return index;
 }
 
+// Calls `f` with every string a blueprint can show: names, titles, details, labels, ids (for
+// checks over the text, such as which characters a font must have).
+void for_each_text(const Document& doc, const std::function<void(std::string_view)>& f);
+
 }  // namespace sm

@@ -200,15 +200,9 @@ Theme handout_theme(const Theme& th) {
 // character of the document's text (Latin and Chinese do, with Noto Sans CJK SC).
 bool one_font_map_suffices(const sm::Document& doc, const PdfOptions& pdf) {
     const FontCoverage font;
-    bool ok = font.covers(doc.title) && font.covers(doc.description) && font.covers(pdf.file_name);
-    for (const sm::Phase& p : doc.phases) ok = ok && font.covers(p.name) && font.covers(p.description);
-    for (const sm::Step& s : doc.steps) ok = ok && font.covers(s.name) && font.covers(s.need) && font.covers(s.opportunity);
-    for (const sm::Lane& l : doc.lanes) ok = ok && font.covers(l.name);
-    for (const sm::Card& c : doc.cards)
-        ok = ok && font.covers(c.title) && font.covers(c.detail) && font.covers(c.fail) && font.covers(c.owner) &&
-             font.covers(c.lane.str());  // "lane <id>" when the lane is missing
-    for (const sm::Connector& k : doc.connectors) ok = ok && font.covers(k.label);
-    for (const sm::Tier& t : doc.tiers) ok = ok && font.covers(t.id.str()) && font.covers(t.name) && font.covers(t.strategy);
+    bool ok = font.covers(pdf.file_name);
+    for_each_text(doc, [&](std::string_view text) { ok = ok && font.covers(text); });
+    for (const sm::Card& c : doc.cards) ok = ok && font.covers(c.lane.str());  // "lane <id>" when the lane is missing
     return ok;
 }
 

@@ -63,7 +63,7 @@ public:
     // that the whole document can be checked after every edit (a tree insert per character
     // was 16 % of the frame after an edit with 10,000 cards).
     void require_text(std::string_view utf8);
-    // Every string the document can show (glyph_ranges' for_each_text): on opening a file and
+    // Every string the document can show (the model's for_each_text): on opening a file and
     // after every change. A longer string whose very text was checked before is skipped (by a
     // 64-bit hash): after an edit, nearly all of a large document's text is unchanged.
     void require_document(const Document& doc);

@@ -38,10 +38,8 @@ void for_each_code_point(std::string_view utf8, F&& f) {
 
 // Decodes UTF-8 and adds every code point; malformed bytes are skipped.
 void add_utf8(CodePoints& out, std::string_view utf8);
-// Every string a blueprint can show: names, titles, details, labels, ids.
+// Every string a blueprint can show (sm::for_each_text): names, titles, details, labels, ids.
 void add_document(CodePoints& out, const Document& doc);
-// Calls `f` with each of those strings.
-void for_each_text(const Document& doc, const std::function<void(std::string_view)>& f);
 // The UI's own non-ASCII strings (help text, lane names in Chinese, symbols on badges).
 void add_ui_strings(CodePoints& out);
 // Symbols and punctuation that blueprint text commonly uses (CJK punctuation, full-width forms,
