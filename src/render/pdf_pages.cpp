@@ -73,9 +73,9 @@ std::string bold(std::string_view text) {
 // [SECTION] Text boxes
 namespace {
 
-// A generous guess at the widest line's width in points (an em for wide characters, 0.8 em for
-// the rest, whose widest Latin letters reach that), so that a guess below the width means the text
-// almost surely fits.
+// A guess at the widest line's width in points: an em for wide characters (CJK, symbols), 0.6 em
+// for the rest (about a Latin letter's average). Only a hint: TextBox measures the text before it
+// trusts that it fits.
 double widest_line_estimate(std::string_view utf8, double size) {
     double widest = 0, line = 0;
     for (std::size_t i = 0; i < utf8.size(); ++i) {
@@ -155,27 +155,28 @@ TextBox::TextBox(cairo_t* cr, std::string_view markup, const TextStyle& style, d
     const std::string m(markup);
     PangoAttrList* attrs = nullptr;
     char* plain = nullptr;
-    double estimate = 0;  // points
+    // Pango shapes every run that fits its line twice when it wraps (once to measure, once to
+    // place), but once when it does not: text that likely fits is laid out unwrapped first, and
+    // wrapped only if it turns out wider after all. Left-aligned, left-to-right lines only: an
+    // unwrapped layout aligns its lines to the widest line, not to the width, which changes
+    // nothing for those but would move a right-to-left line (pango aligns it right).
+    const bool may_unwrap = width > 0 && style.align == TextAlign::Left && style.max_lines <= 0;
+    bool likely_fits = false;
     if (pango_parse_markup(m.c_str(), int(m.size()), 0, &attrs, &plain, nullptr, nullptr)) {
         pango_layout_set_text(im.layout, plain, -1);
         pango_layout_set_attributes(im.layout, attrs);
         pango_attr_list_unref(attrs);
-        estimate = widest_line_estimate(plain, style.size);
+        likely_fits = may_unwrap && widest_line_estimate(plain, style.size) <= width;
         g_free(plain);
     } else {
         const std::string clean = sanitize_utf8(markup);
         pango_layout_set_text(im.layout, clean.c_str(), int(clean.size()));
-        estimate = widest_line_estimate(clean, style.size);
+        likely_fits = may_unwrap && widest_line_estimate(clean, style.size) <= width;
     }
     if (width > 0) {
         const int limit = int(width * PANGO_SCALE);
-        // Pango shapes every run that fits its line twice when it wraps (once to measure, once to
-        // place), but once when it does not: text that surely fits is laid out unwrapped first, and
-        // wrapped only if it turns out wider after all. Left-aligned, left-to-right lines only: an
-        // unwrapped layout aligns its lines to the widest line, not to the width, which changes
-        // nothing for those but would move a right-to-left line (pango aligns it right).
         bool wrap = true;
-        if (style.align == TextAlign::Left && style.max_lines <= 0 && estimate <= width) {
+        if (likely_fits) {
             PangoRectangle logical;
             pango_layout_get_extents(im.layout, nullptr, &logical);
             wrap = logical.width > limit;
