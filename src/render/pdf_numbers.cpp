@@ -51,27 +51,25 @@ bool read_number(const char*& f, int& value) {
     return true;
 }
 
+// A width or a precision: "*" (taken from the arguments) or digits.
+bool read_field(const char*& f, bool& from_arg, int& value) {
+    if (*f != '*') return read_number(f, value);
+    from_arg = true;
+    ++f;
+    return true;
+}
+
 bool parse(const char* f, Spec& s) {
     if (*f++ != '%') return false;
     if (*f == '0') {
         s.zero = true;
         ++f;
     }
-    if (*f == '*') {
-        s.width_arg = true;
-        ++f;
-    } else if (!read_number(f, s.width)) {
-        return false;
-    }
+    if (!read_field(f, s.width_arg, s.width)) return false;
     if (*f == '.') {
         ++f;
         s.precision = 0;
-        if (*f == '*') {
-            s.precision_arg = true;
-            ++f;
-        } else if (!read_number(f, s.precision)) {
-            return false;
-        }
+        if (!read_field(f, s.precision_arg, s.precision)) return false;
     }
     if (*f == 'l') {
         s.is_long = true;
